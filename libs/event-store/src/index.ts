@@ -1,1 +1,5 @@
 export * from './event-store.port.js';
+export * from './event-store.errors.js';
+export { InMemoryEventStore } from './in-memory.event-store.js';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite.event-store.js';
+export { describeEventStoreContract, type EventStoreContractOptions, type EventStoreFactory } from './event-store.contract.js';

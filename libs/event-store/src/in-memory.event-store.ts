@@ -1,0 +1,113 @@
+import type { StoredEventRef } from './append-decision.js';
+import { CatchUpSubscription } from './catch-up-subscription.js';
+import { CommitSignal } from './commit-signal.js';
+import { EventStoreClosedError } from './event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port.js';
+import { appendToTable, type EventTable } from './event-table.js';
+import { prepareEvents, type StoredEventRow } from './stored-event.js';
+import { readAllFromTable, readStreamFromTable } from './table-reads.js';
+
+/** Rows in arrays: position p sits at index p - 1, a stream's revision r at index r. */
+class MemoryTable implements EventTable {
+  private readonly rows: StoredEventRow[] = [];
+  private readonly streams = new Map<string, StoredEventRow[]>();
+  private readonly byId = new Map<string, StoredEventRow>();
+
+  lastRevision(stream: string): bigint | undefined {
+    return this.streams.get(stream)?.at(-1)?.revision;
+  }
+
+  findById(id: string): StoredEventRef | undefined {
+    return this.byId.get(id);
+  }
+
+  insert(row: Omit<StoredEventRow, 'position'>): bigint {
+    const stored = { ...row, position: BigInt(this.rows.length + 1) };
+    this.rows.push(stored);
+    this.byId.set(stored.id, stored);
+    const stream = this.streams.get(stored.stream) ?? [];
+    stream.push(stored);
+    this.streams.set(stored.stream, stream);
+    return stored.position;
+  }
+
+  readStreamPage(stream: string, from: bigint, direction: 'forwards' | 'backwards', limit: number): StoredEventRow[] {
+    const rows = this.streams.get(stream) ?? [];
+    const start = Number(from);
+    if (direction === 'forwards') return rows.slice(start, start + limit);
+    const end = Math.min(start, rows.length - 1);
+    return rows.slice(Math.max(0, end - limit + 1), end + 1).reverse();
+  }
+
+  readAllPage(after: bigint, limit: number): StoredEventRow[] {
+    const start = Number(after);
+    return this.rows.slice(start, start + limit);
+  }
+
+  headPosition(): bigint {
+    return BigInt(this.rows.length);
+  }
+}
+
+/**
+ * The event log in memory, for unit tests. Same rules as the SQLite store (they share the
+ * append decision, the reads and the subscription); nothing survives the process.
+ */
+export class InMemoryEventStore implements EventStore {
+  private readonly table = new MemoryTable();
+  private readonly commits = new CommitSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    const prepared = prepareEvents(stream, events);
+    const result = appendToTable(this.table, stream, prepared, options.expectedRevision, new Date().toISOString());
+    this.commits.notify();
+    return result;
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readStreamFromTable(this.table, stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readAllFromTable(this.table, options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      { table: this.table, commits: this.commits, onEnd: (ended) => this.subscriptions.delete(ended) },
+      options.fromPosition ?? 0n,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return this.table.headPosition();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}

@@ -1,0 +1,159 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { CatchUpSubscription } from './catch-up-subscription.js';
+import { CommitSignal } from './commit-signal.js';
+import { EventStoreClosedError } from './event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port.js';
+import { appendToTable } from './event-table.js';
+import { GroupCommit, type Settled } from './group-commit.js';
+import { openEventsDatabase } from './sqlite.schema.js';
+import { SqliteTable } from './sqlite.table.js';
+import { prepareEvents, type PreparedEvent } from './stored-event.js';
+import { readAllFromTable, readStreamFromTable } from './table-reads.js';
+
+export interface SqliteEventStoreOptions {
+  /** The directory of `events.sqlite` (the app passes `DATA_DIR`); created when missing. */
+  dataDir: string;
+  /** How often a caught-up subscription looks for other processes' commits, in ms. Default 100. */
+  pollIntervalMs?: number;
+  /** Most appends committed in one transaction. Default 1024. */
+  maxBatchSize?: number;
+  /** How long a commit waits for another process's write lock, in ms. Default 5000. */
+  busyTimeoutMs?: number;
+  /** WAL pages before an automatic checkpoint. Default 1000 (SQLite's default). */
+  walAutocheckpointPages?: number;
+}
+
+interface AppendJob {
+  stream: string;
+  events: PreparedEvent[];
+  expected: ExpectedRevision;
+}
+
+/**
+ * The default, embedded event log: one SQLite file in WAL mode, fsynced at every commit,
+ * with group commit (appends arriving during a commit share the next transaction). Several
+ * processes may open the same file: SQLite's write lock serializes their commits and
+ * subscriptions poll for the commits of the others.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly table: SqliteTable;
+  private readonly commits = new CommitSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly groupCommit: GroupCommit<AppendJob, AppendResult>;
+  private readonly commitBatch: (jobs: AppendJob[]) => Settled<AppendResult>[];
+  private readonly counters = { commits: 0, appends: 0 };
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The database file. */
+    readonly path: string,
+    private readonly pollIntervalMs: number,
+    maxBatchSize: number,
+  ) {
+    this.table = new SqliteTable(db);
+    // Nested better-sqlite3 transactions are savepoints: a failing append rolls back only itself.
+    const appendOne = db.transaction((job: AppendJob, recordedAt: string) =>
+      appendToTable(this.table, job.stream, job.events, job.expected, recordedAt),
+    );
+    const batch = db.transaction((jobs: AppendJob[]) => {
+      const recordedAt = new Date().toISOString();
+      return jobs.map((job): Settled<AppendResult> => {
+        try {
+          return { ok: true, value: appendOne(job, recordedAt) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      });
+    });
+    // IMMEDIATE takes the write lock up front, so the revision checks read what the commit writes over.
+    this.commitBatch = (jobs) => batch.immediate(jobs);
+    this.groupCommit = new GroupCommit((jobs) => this.commit(jobs), maxBatchSize);
+  }
+
+  /**
+   * Opens `<dataDir>/events.sqlite`, creating it when missing.
+   * @throws EventStoreCorruptedError when the file fails its integrity check.
+   */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const path = join(options.dataDir, 'events.sqlite');
+    const db = openEventsDatabase(path, {
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      walAutocheckpointPages: options.walAutocheckpointPages ?? 1000,
+    });
+    return new SqliteEventStore(db, path, options.pollIntervalMs ?? 100, options.maxBatchSize ?? 1024);
+  }
+
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    return this.groupCommit.submit({ stream, events: prepareEvents(stream, events), expected: options.expectedRevision });
+  }
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readStreamFromTable(this.table, stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readAllFromTable(this.table, options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      {
+        table: this.table,
+        commits: this.commits,
+        pollIntervalMs: this.pollIntervalMs,
+        onEnd: (ended) => this.subscriptions.delete(ended),
+      },
+      options.fromPosition ?? 0n,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return this.table.headPosition();
+  }
+
+  /** Commits the appends still queued, ends the subscriptions, closes the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.groupCommit.flushAll();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  /** Transactions committed and appends answered by this instance (for benchmarks and tests). */
+  stats(): { commits: number; appends: number } {
+    return { ...this.counters };
+  }
+
+  private commit(jobs: AppendJob[]): Settled<AppendResult>[] {
+    const outcomes = this.commitBatch(jobs);
+    this.counters.commits += 1;
+    this.counters.appends += jobs.length;
+    if (outcomes.some((outcome) => outcome.ok)) this.commits.notify();
+    return outcomes;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}

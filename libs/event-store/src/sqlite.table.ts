@@ -1,0 +1,84 @@
+import type Database from 'better-sqlite3';
+import type { StoredEventRef } from './append-decision.js';
+import type { EventTable } from './event-table.js';
+import type { StoredEventRow } from './stored-event.js';
+
+const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at AS recordedAt';
+
+/**
+ * The `events` table through prepared statements. Integers come back as bigint
+ * (`safeIntegers`), so positions and revisions never lose precision.
+ */
+export class SqliteTable implements EventTable {
+  private readonly lastRevisionOf: Database.Statement<[string], bigint>;
+  private readonly byId: Database.Statement<[string], StoredEventRef>;
+  private readonly insertRow: Database.Statement<[string, string, bigint, string, string, string, string]>;
+  private readonly forwards: Database.Statement<[string, bigint, number], StoredEventRow>;
+  private readonly backwards: Database.Statement<[string, bigint, number], StoredEventRow>;
+  private readonly afterPosition: Database.Statement<[bigint, number], StoredEventRow>;
+  private readonly head: Database.Statement<[], bigint | null>;
+
+  constructor(db: Database.Database) {
+    this.lastRevisionOf = db
+      .prepare<[string], bigint>('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1')
+      .pluck()
+      .safeIntegers();
+    this.byId = db
+      .prepare<[string], StoredEventRef>('SELECT stream, revision, position FROM events WHERE id = ?')
+      .safeIntegers();
+    this.insertRow = db
+      .prepare<[string, string, bigint, string, string, string, string]>(
+        'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .safeIntegers();
+    this.forwards = db
+      .prepare<[string, bigint, number], StoredEventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .safeIntegers();
+    this.backwards = db
+      .prepare<[string, bigint, number], StoredEventRow>(
+        `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .safeIntegers();
+    this.afterPosition = db
+      .prepare<[bigint, number], StoredEventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .safeIntegers();
+    this.head = db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck().safeIntegers();
+  }
+
+  lastRevision(stream: string): bigint | undefined {
+    return this.lastRevisionOf.get(stream);
+  }
+
+  findById(id: string): StoredEventRef | undefined {
+    return this.byId.get(id);
+  }
+
+  insert(row: Omit<StoredEventRow, 'position'>): bigint {
+    const { lastInsertRowid } = this.insertRow.run(
+      row.id,
+      row.stream,
+      row.revision,
+      row.type,
+      row.data,
+      row.metadata,
+      row.recordedAt,
+    );
+    // INTEGER PRIMARY KEY without AUTOINCREMENT takes max(position) + 1 inside the write
+    // transaction; rows are never deleted, so positions stay gap-free in commit order.
+    return BigInt(lastInsertRowid);
+  }
+
+  readStreamPage(stream: string, from: bigint, direction: 'forwards' | 'backwards', limit: number): StoredEventRow[] {
+    return (direction === 'forwards' ? this.forwards : this.backwards).all(stream, from, limit);
+  }
+
+  readAllPage(after: bigint, limit: number): StoredEventRow[] {
+    return this.afterPosition.all(after, limit);
+  }
+
+  headPosition(): bigint {
+    return this.head.get() ?? 0n;
+  }
+}
