@@ -64,6 +64,11 @@ export function openEventsDatabase(path: string, options: OpenOptions): Database
   }
 }
 
-function isCorruption(error: unknown): error is InstanceType<typeof Database.SqliteError> {
-  return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
+/**
+ * By code, not `instanceof`: the native addon keeps the SqliteError class (and realm) of the
+ * first module instance that loaded it, which is not this one under Jest's per-file VMs.
+ */
+function isCorruption(error: unknown): error is { code: string; message: string } {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }
