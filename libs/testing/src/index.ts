@@ -1,2 +1,3 @@
 export * from './tokens.js';
 export * from './jwks-server.js';
+export * from './decider-spec.js';
