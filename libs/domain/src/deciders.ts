@@ -1,3 +1,4 @@
+import { decideOrder, evolveOrder, initialOrder } from './order.decider.js';
 import { decideCatalog, evolveCatalog, initialCatalog } from './catalog.decider.js';
 import { decideMember } from './member.decider.js';
 import { evolveMember } from './member.evolve.js';
@@ -10,3 +11,4 @@ import { initialOrganization } from './organization.state.js';
 export const catalogDecider = { decide: decideCatalog, evolve: evolveCatalog, initialState: initialCatalog };
 export const organizationDecider = { decide: decideOrganization, evolve: evolveOrganization, initialState: initialOrganization };
 export const memberDecider = { decide: decideMember, evolve: evolveMember, initialState: initialMember };
+export const orderDecider = { decide: decideOrder, evolve: evolveOrder, initialState: initialOrder };

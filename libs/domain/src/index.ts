@@ -29,3 +29,10 @@ export * from './headless.js';
 export * from './share-rights.js';
 export * from './access.js';
 export * from './deciders.js';
+
+export * from './order.state.js';
+export * from './order.events.js';
+export * from './order.commands.js';
+export { decideOrder, evolveOrder } from './order.decider.js';
+
+export * from './reports.js';
