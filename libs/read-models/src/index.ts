@@ -1,0 +1,13 @@
+export * from './read-store.port.js';
+export * from './read-models.errors.js';
+export { defineProjection, type DocumentBody, type DocumentTarget, type Projection } from './projection.js';
+export { MemoryReadStore } from './memory.read-store.js';
+export {
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type RunnerLogger,
+  type RunnerState,
+  type RunnerStatus,
+} from './projection-runner.js';
+export { canonicalJson, DocumentDigest } from './document-digest.js';
+export { describeReadStoreContract, type ReadStoreFactory, type ReadStoreUnderTest } from './read-store.contract.js';

@@ -1,0 +1,118 @@
+import { DocumentDigest } from './document-digest.js';
+import { MemoryCollection } from './memory-collection.js';
+import { UnknownCollectionError } from './read-models.errors.js';
+import { assertWellFormedWrite } from './read-write.checks.js';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type CollectionDefinition,
+  type CommitResult,
+  type IndexFilter,
+  type Page,
+  type PageRequest,
+  type ReadBatch,
+  type ReadDocument,
+  type ReadStore,
+  type ReadWrite,
+} from './read-store.port.js';
+
+/**
+ * The default read store: everything in memory, rebuilt from the log at every start. Queries
+ * go through Map-based indexes, never a scan. A batch is checked whole before any of it is
+ * applied, and applying cannot fail, so batch and checkpoint land together.
+ */
+export class MemoryReadStore implements ReadStore {
+  private readonly collections = new Map<string, MemoryCollection>();
+  private readonly checkpoints = new Map<string, bigint>();
+
+  async declare(definitions: readonly CollectionDefinition[]): Promise<void> {
+    for (const definition of definitions) {
+      const collection = this.collections.get(definition.name) ?? new MemoryCollection(definition.name);
+      collection.declare(definition);
+      this.collections.set(definition.name, collection);
+    }
+  }
+
+  async get<D extends ReadDocument>(collection: string, id: string): Promise<D | null> {
+    return (this.collection(collection).documents.get(id) as D | undefined) ?? null;
+  }
+
+  async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, D>> {
+    const documents = this.collection(collection).documents;
+    const found = new Map<string, D>();
+    for (const id of ids) {
+      const document = documents.get(id);
+      if (document !== undefined) found.set(id, document as D);
+    }
+    return found;
+  }
+
+  async find<D extends ReadDocument>(collection: string, filter: IndexFilter, page: PageRequest = {}): Promise<Page<D>> {
+    const limit = pageLimit(page.limit);
+    const target = this.collection(collection);
+    // One id more than asked tells whether another page follows.
+    const ids = target.pageIds(filter, page.after, limit + 1);
+    const items = ids.slice(0, limit).map((id) => target.documents.get(id) as D);
+    return { items, nextCursor: ids.length > limit ? (ids[limit - 1] as string) : null };
+  }
+
+  async commit(batch: ReadBatch): Promise<CommitResult> {
+    for (const write of batch.writes) this.check(write);
+    let applied = 0;
+    for (const write of batch.writes) if (this.apply(write)) applied += 1;
+    const { name, position } = batch.checkpoint;
+    if (position > (this.checkpoints.get(name) ?? 0n)) this.checkpoints.set(name, position);
+    return { applied, skipped: batch.writes.length - applied };
+  }
+
+  async checkpoint(name: string): Promise<bigint> {
+    return this.checkpoints.get(name) ?? 0n;
+  }
+
+  async digest(): Promise<Record<string, string>> {
+    const digests: Record<string, string> = {};
+    for (const [name, collection] of [...this.collections].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const digest = new DocumentDigest();
+      for (const id of collection.orderedIds().all()) digest.add(collection.documents.get(id));
+      digests[name] = digest.finish();
+    }
+    return digests;
+  }
+
+  async close(): Promise<void> {
+    this.collections.clear();
+    this.checkpoints.clear();
+  }
+
+  private check(write: ReadWrite): void {
+    const collection = this.collection(write.collection);
+    assertWellFormedWrite(write);
+    if (write.kind === 'upsert') collection.check(write.document);
+  }
+
+  /** Applies one write unless the stored document is at or past it; true when it changed the store. */
+  private apply(write: ReadWrite): boolean {
+    const collection = this.collection(write.collection);
+    const id = write.kind === 'upsert' ? write.document._id : write.id;
+    const position = write.kind === 'upsert' ? write.document._position : write.position;
+    const stored = collection.documents.get(id);
+    if (stored !== undefined && stored._position >= position) return false;
+    if (write.kind === 'upsert') {
+      collection.put(write.document);
+      return true;
+    }
+    collection.delete(id);
+    return stored !== undefined;
+  }
+
+  private collection(name: string): MemoryCollection {
+    const collection = this.collections.get(name);
+    if (collection === undefined) throw new UnknownCollectionError(name);
+    return collection;
+  }
+}
+
+function pageLimit(limit: number | undefined): number {
+  const value = limit ?? DEFAULT_PAGE_LIMIT;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`page limit must be a positive integer, got ${value}`);
+  return value;
+}

@@ -1,0 +1,123 @@
+import type { RecordedEvent } from '@behorighet/event-store';
+import type { DocumentTarget, Projection } from './projection.js';
+import { ProjectionFailedError } from './read-models.errors.js';
+import type { IndexFilter, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
+
+const LOOKUP_PAGE = 1000;
+
+/**
+ * Applies a run of events to one projection's documents in memory and hands back the writes,
+ * one per changed document (the last version wins). Shared by every adapter: a store only
+ * loads, looks up and commits. A document whose `_position` is at or past an event is left
+ * alone, which makes re-delivery harmless.
+ */
+export class ProjectionBatch<Doc extends ReadDocument> {
+  /** Documents as this batch knows them: stored, or changed by an earlier event (null: absent). */
+  private readonly known = new Map<string, Doc | null>();
+  /** Ids this batch changed, with the position of the last event that changed each. */
+  private readonly changed = new Map<string, bigint>();
+
+  constructor(
+    private readonly projection: Projection<Doc>,
+    private readonly store: ReadStore,
+  ) {}
+
+  /** @throws ProjectionFailedError naming the event whose routing, lookup or evolve failed. */
+  async apply(events: readonly RecordedEvent[]): Promise<ReadWrite[]> {
+    const handles = new Set(this.projection.handles);
+    const routed: { event: RecordedEvent; targets: readonly DocumentTarget[] }[] = [];
+    for (const event of events) {
+      if (!handles.has(event.type)) continue;
+      const targets = this.guard(event, () => this.projection.route(event));
+      if (targets.length > 0) routed.push({ event, targets });
+    }
+    await this.load(routed.flatMap(({ targets }) => targets.filter((t): t is string => typeof t === 'string')));
+    for (const { event, targets } of routed) {
+      const ids = targets.every((t) => typeof t === 'string')
+        ? (targets as readonly string[])
+        : await this.guardAsync(event, () => this.resolve(targets));
+      for (const id of ids) this.guard(event, () => this.evolve(id, event));
+    }
+    return this.writes();
+  }
+
+  private evolve(id: string, event: RecordedEvent): void {
+    const current = this.known.get(id) ?? null;
+    if (current !== null && current._position >= event.position) return;
+    const body = this.projection.evolve(current, event, id);
+    if (body === null) {
+      if (current === null) return;
+      this.known.set(id, null);
+    } else {
+      this.known.set(id, { ...body, _id: id, _position: event.position } as unknown as Doc);
+    }
+    this.changed.set(id, event.position);
+  }
+
+  private writes(): ReadWrite[] {
+    const collection = this.projection.name;
+    return [...this.changed].map(([id, position]): ReadWrite => {
+      const document = this.known.get(id);
+      return document ? { kind: 'upsert', collection, document } : { kind: 'delete', collection, id, position };
+    });
+  }
+
+  /** Fetches the stored documents among `ids` that this batch does not know yet. */
+  private async load(ids: readonly string[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
+    if (missing.length === 0) return;
+    const found = await this.store.getMany<Doc>(this.projection.name, missing);
+    for (const id of missing) this.known.set(id, found.get(id) ?? null);
+  }
+
+  private async resolve(targets: readonly DocumentTarget[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const target of targets) {
+      if (typeof target === 'string') ids.add(target);
+      else for (const id of await this.lookup(target.filter)) ids.add(id);
+    }
+    await this.load([...ids]);
+    return [...ids];
+  }
+
+  /** Stored matches not changed by this batch, plus this batch's changed documents that match now. */
+  private async lookup(filter: IndexFilter): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await this.store.find<Doc>(this.projection.name, filter, { limit: LOOKUP_PAGE, after });
+      for (const document of page.items) {
+        if (this.changed.has(document._id)) continue;
+        if (!this.known.has(document._id)) this.known.set(document._id, document);
+        ids.push(document._id);
+      }
+      after = page.nextCursor ?? undefined;
+    } while (after !== undefined);
+    for (const id of this.changed.keys()) {
+      const document = this.known.get(id);
+      if (document && matches(document, filter)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private guard<T>(event: RecordedEvent, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw new ProjectionFailedError(this.projection.name, event.position, event.type, { cause: error });
+    }
+  }
+
+  private async guardAsync<T>(event: RecordedEvent, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw new ProjectionFailedError(this.projection.name, event.position, event.type, { cause: error });
+    }
+  }
+}
+
+function matches(document: ReadDocument, filter: IndexFilter): boolean {
+  const fields = document as unknown as Record<string, unknown>;
+  return Object.entries(filter).every(([field, value]) => (fields[field] ?? null) === value);
+}

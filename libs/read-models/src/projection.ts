@@ -1,0 +1,40 @@
+import type { RecordedEvent } from '@behorighet/event-store';
+import type { IndexDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
+
+/** A document as a projection writes it: the runner stamps `_id` and `_position`. */
+export type DocumentBody<Doc extends ReadDocument> = Omit<Doc, '_id' | '_position'>;
+
+/**
+ * Which documents an event changes: an id, or every document that an index lookup finds
+ * (e.g. `{ filter: { memberId } }` to close all open intervals of a member). The lookup sees
+ * the writes of earlier events in the same batch.
+ */
+export type DocumentTarget = string | { filter: IndexFilter };
+
+/**
+ * A read model: one collection, its indexes, and a pure `evolve` per document
+ * (Eventuous/Emmett style). The runner loads each target document, skips it when its stored
+ * `_position` is at or past the event (so a re-delivered event changes nothing), calls
+ * `evolve`, and writes the result guarded by the event's position.
+ *
+ * Neither `route` nor `evolve` may read the clock or do I/O: a replay must give the same documents.
+ */
+export interface Projection<Doc extends ReadDocument = ReadDocument> {
+  /** The read model's name: its collection and its checkpoint. */
+  readonly name: string;
+  readonly indexes: readonly IndexDefinition[];
+  /** The event types it reacts to; other events only move its checkpoint. */
+  readonly handles: readonly string[];
+  /** The documents `event` changes; empty when it changes none. */
+  route(event: RecordedEvent): readonly DocumentTarget[];
+  /**
+   * The next version of document `id` (`null` before it exists); return `null` to delete it.
+   * Must not mutate `document` (stored documents are frozen).
+   */
+  evolve(document: Doc | null, event: RecordedEvent, id: string): DocumentBody<Doc> | null;
+}
+
+/** Declares a projection with its document type inferred (no runtime effect). */
+export function defineProjection<Doc extends ReadDocument>(projection: Projection<Doc>): Projection<Doc> {
+  return projection;
+}

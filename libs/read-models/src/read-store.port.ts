@@ -1,0 +1,111 @@
+/**
+ * The read-model store. Shaped after MongoDB so that its adapter is a mapping: named
+ * collections of documents keyed by `_id`, each document carrying the log position of the
+ * last event that changed it (`_position`), equality indexes declared up front, writes
+ * guarded by that position, and a per-projection checkpoint committed with the writes it covers.
+ */
+
+/** A value an index can hold. A missing field is indexed as `null` (as MongoDB does). */
+export type IndexValue = string | number | boolean | null;
+
+/** A named equality index over one or more top-level scalar fields. */
+export interface IndexDefinition {
+  name: string;
+  fields: readonly string[];
+}
+
+/** A collection (one per read model) and the indexes its queries need. */
+export interface CollectionDefinition {
+  name: string;
+  indexes: readonly IndexDefinition[];
+}
+
+/** What every stored document has: its id and the position of the last event that changed it. */
+export interface ReadDocument {
+  readonly _id: string;
+  readonly _position: bigint;
+}
+
+/**
+ * Equality on exactly the fields of one declared index (`{ organizationId: 'o-1' }`), or `{}`
+ * for the whole collection. There is no scan: a filter that matches no index is refused.
+ */
+export type IndexFilter = Readonly<Record<string, IndexValue>>;
+
+export interface PageRequest {
+  /** At most this many documents; default 100. */
+  limit?: number;
+  /** Only documents whose `_id` sorts after this one (the `nextCursor` of the previous page). */
+  after?: string;
+}
+
+/** Documents in `_id` order (binary string order); `nextCursor` is null on the last page. */
+export interface Page<D> {
+  items: D[];
+  nextCursor: string | null;
+}
+
+/** Replaces the document unless the stored one has `_position >= document._position`. */
+export interface UpsertWrite {
+  kind: 'upsert';
+  collection: string;
+  document: ReadDocument;
+}
+
+/** Removes the document unless the stored one has `_position >= position`. */
+export interface DeleteWrite {
+  kind: 'delete';
+  collection: string;
+  id: string;
+  position: bigint;
+}
+
+export type ReadWrite = UpsertWrite | DeleteWrite;
+
+/** Writes and the checkpoint that covers them: both land, or neither does. */
+export interface ReadBatch {
+  writes: readonly ReadWrite[];
+  /** Moves the named checkpoint forward to `position` (never backwards). */
+  checkpoint: { name: string; position: bigint };
+}
+
+export interface CommitResult {
+  /** Writes that changed the store. */
+  applied: number;
+  /** Writes that changed nothing: refused by the position guard (a re-delivered event), or deleting an absent document. */
+  skipped: number;
+}
+
+export interface ReadStore {
+  /** Creates the collections and their indexes; idempotent. Collections must be declared before use. */
+  declare(collections: readonly CollectionDefinition[]): Promise<void>;
+
+  get<D extends ReadDocument>(collection: string, id: string): Promise<D | null>;
+
+  /** The stored documents among `ids`, keyed by id; missing ids are absent from the map. */
+  getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, D>>;
+
+  /** @throws NoIndexForFilterError when no declared index has exactly the filter's fields. */
+  find<D extends ReadDocument>(collection: string, filter: IndexFilter, page?: PageRequest): Promise<Page<D>>;
+
+  /**
+   * Applies the writes in order, each guarded by `_position`, and moves the checkpoint,
+   * atomically: on any failure nothing of the batch is visible.
+   */
+  commit(batch: ReadBatch): Promise<CommitResult>;
+
+  /** The position a projection's checkpoint has reached; 0n when it has none. */
+  checkpoint(name: string): Promise<bigint>;
+
+  /**
+   * A stable hash per declared collection of all its documents in `_id` order (checkpoints
+   * excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
+   */
+  digest(): Promise<Record<string, string>>;
+
+  close(): Promise<void>;
+}
+
+export const READ_STORE = Symbol('READ_STORE');
+
+export const DEFAULT_PAGE_LIMIT = 100;
