@@ -18,8 +18,8 @@ export interface AppendCheck {
   current: bigint | undefined;
   /** The ids of the events to append, in order. */
   ids: readonly string[];
-  /** Where an id is stored already, if anywhere. */
-  lookup(id: string): StoredEventRef | undefined;
+  /** Where the id at `index` is stored already, if anywhere. */
+  lookup(id: string, index: number): StoredEventRef | undefined;
 }
 
 /**
@@ -31,7 +31,7 @@ export interface AppendCheck {
  */
 export function decideAppend(check: AppendCheck): AppendDecision {
   const { stream, expected, current, ids } = check;
-  const found = ids.map((id) => check.lookup(id));
+  const found = ids.map((id, index) => check.lookup(id, index));
   if (found.every((ref) => ref === undefined)) {
     if (!isAt(expected, current)) throw conflict(check);
     return { kind: 'write', firstRevision: current === undefined ? 0n : current + 1n };

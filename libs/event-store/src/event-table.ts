@@ -36,13 +36,13 @@ export function appendToTable(
     expected,
     current: table.lastRevision(stream),
     ids: events.map((event) => event.id),
-    lookup: (id) => table.findById(id),
+    lookup: (id, index) => (events[index]?.generatedId ? undefined : table.findById(id)),
   });
   if (decision.kind === 'idempotent') return decision.result;
   let revision = decision.firstRevision;
   let position = 0n;
-  for (const event of events) {
-    position = table.insert({ ...event, stream, revision, recordedAt });
+  for (const { id, type, data, metadata } of events) {
+    position = table.insert({ id, type, data, metadata, stream, revision, recordedAt });
     revision += 1n;
   }
   return { nextRevision: revision - 1n, position };

@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from './event-id.js';
 import type { NewEvent, RecordedEvent } from './event-store.port.js';
 
 /** A new event with its id settled and its payloads serialized, ready for any adapter's write. */
 export interface PreparedEvent {
   id: string;
+  /** The store made the id up: it cannot be stored already, so the idempotency lookup is skipped. */
+  generatedId: boolean;
   type: string;
   data: string;
   metadata: string;
 }
 
 /** An event as the embedded adapters keep it: JSON text, like the `events` table's columns. */
-export interface StoredEventRow extends PreparedEvent {
+export interface StoredEventRow extends Omit<PreparedEvent, 'generatedId'> {
   stream: string;
   revision: bigint;
   position: bigint;
@@ -30,11 +32,12 @@ export function prepareEvents(stream: string, events: readonly NewEvent[]): Prep
     if (typeof event.type !== 'string' || event.type.length === 0) {
       throw new TypeError(`append to ${stream}: every event needs a non-empty type`);
     }
-    const id = event.id ?? randomUUID();
+    const id = event.id ?? newEventId();
     if (ids.has(id)) throw new RangeError(`append to ${stream} carries event id ${id} twice`);
     ids.add(id);
     return {
       id,
+      generatedId: event.id === undefined,
       type: event.type,
       data: JSON.stringify(event.data) ?? 'null',
       metadata: JSON.stringify(event.metadata ?? {}),
