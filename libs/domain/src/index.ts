@@ -36,3 +36,5 @@ export * from './order.commands.js';
 export { decideOrder, evolveOrder } from './order.decider.js';
 
 export * from './reports.js';
+export * from './access-intervals.js';
+export * from './due-work.js';
