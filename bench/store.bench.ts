@@ -1,0 +1,127 @@
+// `npm run bench:store`: durable appends/s of the SQLite event store with 1 and with 64
+// concurrent writers, against a raw write + fdatasync loop on the same disk. Results are
+// printed and written to bench/results/store.json. BENCH_SECONDS sets each phase's length.
+import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { SqliteEventStore, type SqliteEventStoreOptions } from '../libs/event-store/src/sqlite.event-store.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const root = fileURLToPath(new URL('../', import.meta.url));
+const baseDir = join(process.env.DATA_DIR ?? join(root, '.tmp'), `bench-store-${process.pid}`);
+
+const payload = (writer: number, seq: number) => ({
+  grantId: randomUUID(),
+  subject: `user-${writer}`,
+  seq,
+  note: 'n'.repeat(360),
+});
+const metadata = { actor: 'bench', correlationId: randomUUID() };
+const eventBytes = JSON.stringify(payload(0, 0)).length + JSON.stringify(metadata).length;
+
+function fsyncLoop(dir: string): number {
+  const fd = openSync(join(dir, 'fsync-loop.log'), 'a');
+  const record = Buffer.alloc(eventBytes, 'r');
+  let count = 0;
+  const start = performance.now();
+  try {
+    while (performance.now() - start < SECONDS * 1000) {
+      writeSync(fd, record);
+      fdatasyncSync(fd);
+      count += 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return count / ((performance.now() - start) / 1000);
+}
+
+/** Bytes this process has caused to be written to storage so far (Linux), to explain the figures. */
+function bytesWritten(): number | undefined {
+  if (!existsSync('/proc/self/io')) return undefined;
+  const match = /write_bytes: (\d+)/.exec(readFileSync('/proc/self/io', 'utf8'));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Each writer appends one event at a time to its own stream, with the exact expected revision. */
+async function appendRate(dir: string, writers: number, options: Partial<SqliteEventStoreOptions> = {}) {
+  const store = SqliteEventStore.open({ dataDir: dir, ...options });
+  let count = 0;
+  const ioBefore = bytesWritten();
+  const cpuBefore = process.cpuUsage();
+  const deadline = performance.now() + SECONDS * 1000;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: writers }, async (_, writer) => {
+      for (let seq = 0; performance.now() < deadline; seq += 1) {
+        const expectedRevision = seq === 0 ? 'no-stream' : BigInt(seq - 1);
+        await store.append(`bench-${writer}`, [{ type: 'BenchEvent', data: payload(writer, seq), metadata }], { expectedRevision });
+        count += 1;
+      }
+    }),
+  );
+  const perSecond = count / ((performance.now() - start) / 1000);
+  const cpu = process.cpuUsage(cpuBefore);
+  const ioAfter = bytesWritten();
+  const { commits, appends } = store.stats();
+  await store.close();
+  return {
+    perSecond,
+    events: count,
+    appendsPerCommit: appends / commits,
+    cpuMicrosPerEvent: { user: cpu.user / count, system: cpu.system / count },
+    kibWrittenPerEvent: ioBefore === undefined || ioAfter === undefined ? undefined : (ioAfter - ioBefore) / 1024 / count,
+  };
+}
+
+const round = (n: number) => Math.round(n);
+const describe = (r: Awaited<ReturnType<typeof appendRate>>) =>
+  `${ratio(r.appendsPerCommit)} appends/commit, CPU ${ratio(r.cpuMicrosPerEvent.user)} µs user + ${ratio(r.cpuMicrosPerEvent.system)} µs system per event` +
+  (r.kibWrittenPerEvent === undefined ? '' : `, ${ratio(r.kibWrittenPerEvent)} KiB written per event`);
+const ratio = (n: number) => Math.round(n * 100) / 100;
+
+mkdirSync(baseDir, { recursive: true });
+try {
+  const fresh = (name: string) => {
+    const dir = join(baseDir, name);
+    mkdirSync(dir, { recursive: true });
+    return dir;
+  };
+  console.log(`store bench: ${SECONDS} s per phase, ~${eventBytes} B per event (data + metadata JSON), dir ${baseDir}`);
+  const fsync = fsyncLoop(fresh('raw'));
+  console.log(`raw write + fdatasync loop:   ${round(fsync)} records/s`);
+  const one = await appendRate(fresh('one-writer'), 1);
+  console.log(`SQLite store, 1 writer:       ${round(one.perSecond)} durable events/s  (${ratio(one.perSecond / fsync)}x the fsync loop, goal >= 0.8x)`);
+  console.log(`                              ${describe(one)}`);
+  const many = await appendRate(fresh('64-writers'), 64);
+  console.log(
+    `SQLite store, 64 writers:     ${round(many.perSecond)} durable events/s  (${ratio(many.perSecond / fsync)}x the fsync loop, goal >= 3x and >= 33000/s)`,
+  );
+  console.log(`                              ${describe(many)}`);
+  const goals = {
+    oneWriterAtLeast08xFsync: one.perSecond >= 0.8 * fsync,
+    sixtyFourWritersAtLeast3xFsync: many.perSecond >= 3 * fsync,
+    sixtyFourWritersAtLeast33000: many.perSecond >= 33_000,
+  };
+  console.log(`goals: ${JSON.stringify(goals)}`);
+  const results = {
+    measuredAt: new Date().toISOString(),
+    secondsPerPhase: SECONDS,
+    eventBytes,
+    workload: 'one event per append; each writer appends to its own stream with the exact expected revision',
+    dataDir: baseDir,
+    machine: { node: process.version, cpus: cpus().length, sqlite: new Database(':memory:').prepare('select sqlite_version()').pluck().get() },
+    fsyncLoopPerSecond: round(fsync),
+    oneWriter: { eventsPerSecond: round(one.perSecond), ratioToFsyncLoop: ratio(one.perSecond / fsync), ...one },
+    sixtyFourWriters: { eventsPerSecond: round(many.perSecond), ratioToFsyncLoop: ratio(many.perSecond / fsync), ...many },
+    goals,
+  };
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, 'bench/results/store.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('written to bench/results/store.json');
+} finally {
+  rmSync(baseDir, { recursive: true, force: true });
+}
