@@ -1,25 +1,26 @@
 /**
  * A set of ids that pages them in binary string order from any cursor. Writes are O(1): they
- * wait in small side sets and are merged into the sorted array by the first read after them
- * (O(n + k log k)), so a replay that writes a million ids sorts once, not a million times.
- * Callers add only absent ids and remove only present ones (the index knows which).
+ * wait on the side (an unsorted array of additions, a set of removals) and are merged into the
+ * sorted array by the first read after them (O(n + k log k)), so a replay that writes a million
+ * ids sorts once, not a million times. Callers add only absent ids and remove only present ones
+ * (the index knows which); an id is in `sorted` or `appended` once, and `removed` names some of those.
  */
 export class SortedIds {
   private sorted: string[] = [];
-  private added: Set<string> | undefined;
+  private appended: string[] = [];
   private removed: Set<string> | undefined;
 
   get size(): number {
-    return this.sorted.length + (this.added?.size ?? 0) - (this.removed?.size ?? 0);
+    return this.sorted.length + this.appended.length - (this.removed?.size ?? 0);
   }
 
   add(id: string): void {
+    // A removed id still sits in one of the arrays: un-removing it is the whole addition.
     if (this.removed?.delete(id)) return;
-    (this.added ??= new Set()).add(id);
+    this.appended.push(id);
   }
 
   remove(id: string): void {
-    if (this.added?.delete(id)) return;
     (this.removed ??= new Set()).add(id);
   }
 
@@ -32,17 +33,18 @@ export class SortedIds {
 
   /** Every id in order. The array is the set's own: do not modify it. */
   all(): readonly string[] {
-    if (this.added?.size || this.removed?.size) this.merge();
+    if (this.appended.length > 0 || this.removed?.size) this.merge();
     return this.sorted;
   }
 
   private merge(): void {
     const removed = this.removed;
-    const kept = removed?.size ? this.sorted.filter((id) => !removed.has(id)) : this.sorted;
+    const keep = (ids: string[]): string[] => (removed?.size ? ids.filter((id) => !removed.has(id)) : ids);
     // The default sort compares UTF-16 code units, the same order as `<` below.
-    const extra = this.added?.size ? [...this.added].sort() : [];
+    const extra = keep(this.appended).sort();
+    const kept = keep(this.sorted);
     this.sorted = extra.length === 0 ? kept : mergeSorted(kept, extra);
-    this.added = undefined;
+    this.appended = [];
     this.removed = undefined;
   }
 }
