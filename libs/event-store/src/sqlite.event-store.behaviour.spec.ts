@@ -48,6 +48,16 @@ describe('SqliteEventStore beyond the contract', () => {
     expect((await collect(store.readAll())).map((e) => e.position)).toEqual([1n, 2n, 3n, 4n, 5n]);
   });
 
+  it('refuses ids already in the log even at the current revision (ids are unique across the log)', async () => {
+    const events = [event(), event()];
+    await store.append('once', events, { expectedRevision: 'no-stream' });
+    const wrong = await store.append('once', events, { expectedRevision: 1n }).catch((error: unknown) => error);
+    expect(wrong).toBeInstanceOf(WrongExpectedVersionError);
+    expect((wrong as WrongExpectedVersionError).actual).toBe(1n);
+    await expect(store.append('elsewhere', [events[0]!], { expectedRevision: 'any' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    expect(await store.headPosition()).toBe(2n);
+  });
+
   it('keeps every acknowledged event across close and reopen, and continues the positions', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => store.append(`p-${i % 4}`, [event()], { expectedRevision: 'any' })));
     await store.close();
