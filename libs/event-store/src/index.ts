@@ -4,4 +4,9 @@ export { InMemoryEventStore } from './in-memory.event-store.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite.event-store.js';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb.event-store.js';
 export type { ResubscribeOptions } from './esdb.subscription.js';
-export { describeEventStoreContract, type EventStoreContractOptions, type EventStoreFactory } from './event-store.contract.js';
+export {
+  describeEventStoreContract,
+  type EventStoreContractOptions,
+  type EventStoreFactory,
+  type EventStoreUnderTest,
+} from './event-store.contract.js';
