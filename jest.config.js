@@ -10,10 +10,18 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+const requiredEsm = ['content-disposition'];
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', swc],
+    // ESM-only packages that CommonJS dependencies require(): Node 20 loads them natively (require(esm)),
+    // Jest on Node 20 cannot, so they are compiled to CommonJS for the tests.
+    [`node_modules/(${requiredEsm.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${requiredEsm.join('|')})/)`],
   moduleNameMapper: {
     '^@behorighet/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -1,17 +1,44 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { upcast } from '@behorighet/domain';
+import type { EventStore } from '@behorighet/event-store';
+import { AuthModule } from './auth/auth.module.js';
+import { DEV_DEFAULT_SECRET, loadAuthConfig } from './auth/auth.config.js';
+import { CatalogModule } from './catalog/catalog.module.js';
 import { ClockModule } from './clock/clock.module.js';
 import { APP_CONFIG, AppConfig } from './config/app-config.js';
 import { HealthModule } from './health/health.module.js';
+import { MembersModule } from './members/members.module.js';
+import { OrdersModule } from './orders/orders.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { WriteModelModule } from './write-model/write-model.module.js';
+
+export interface AppModuleOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Tests may hand in an event store (e.g. in-memory); otherwise the configured one is opened. */
+  eventStore?: EventStore;
+}
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    const auth = loadAuthConfig(options.env ?? process.env, { defaultDevSecret: DEV_DEFAULT_SECRET });
     return {
       module: AppModule,
       global: true,
-      imports: [ClockModule.forRoot(config), HealthModule],
+      imports: [
+        ClockModule.forRoot(config),
+        HealthModule,
+        AuthModule.forRoot(auth),
+        WriteModelModule.forRoot(config, upcast, options.eventStore),
+        CqrsModule.forRoot(),
+        CatalogModule,
+        OrganizationsModule,
+        MembersModule,
+        OrdersModule,
+      ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
       exports: [APP_CONFIG],
     };

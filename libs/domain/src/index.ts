@@ -24,6 +24,7 @@ export { evolveMember } from './member.evolve.js';
 export { isOpenGrant } from './grants.decider.js';
 
 export * from './authority.js';
+export * from './guards.js';
 export * from './member-status.js';
 export * from './headless.js';
 export * from './share-rights.js';

@@ -1,3 +1,4 @@
 export * from './tokens.js';
 export * from './jwks-server.js';
+export * from './test-app.js';
 export * from './decider-spec.js';

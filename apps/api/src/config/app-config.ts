@@ -11,6 +11,10 @@ export interface AppConfig {
   corsOrigins: string[];
   trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
+  eventStore: { kind: 'embedded' } | { kind: 'eventstoredb'; connectionString: string };
+  readStore: { kind: 'memory' } | { kind: 'mongodb'; uri: string };
+  /** Which parts this process runs: serving HTTP, projecting read models, running scheduled jobs. */
+  roles: Set<'api' | 'projector' | 'scheduler'>;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -26,7 +30,36 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'info',
+    eventStore: eventStoreConfig(env),
+    readStore: readStoreConfig(env),
+    roles: rolesConfig(env.APP_ROLES),
   };
+}
+
+function eventStoreConfig(env: NodeJS.ProcessEnv): AppConfig['eventStore'] {
+  const kind = env.EVENT_STORE ?? 'embedded';
+  if (kind === 'embedded') return { kind };
+  if (kind !== 'eventstoredb') throw new Error(`EVENT_STORE must be "embedded" or "eventstoredb", got "${kind}"`);
+  if (!env.EVENTSTORE_CONNECTION_STRING) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
+  return { kind, connectionString: env.EVENTSTORE_CONNECTION_STRING };
+}
+
+function readStoreConfig(env: NodeJS.ProcessEnv): AppConfig['readStore'] {
+  const kind = env.READ_STORE ?? 'memory';
+  if (kind === 'memory') return { kind };
+  if (kind !== 'mongodb') throw new Error(`READ_STORE must be "memory" or "mongodb", got "${kind}"`);
+  if (!env.MONGODB_URI) throw new Error('READ_STORE=mongodb needs MONGODB_URI');
+  return { kind, uri: env.MONGODB_URI };
+}
+
+const ROLES = ['api', 'projector', 'scheduler'] as const;
+
+function rolesConfig(raw: string | undefined): AppConfig['roles'] {
+  const names = (raw ?? ROLES.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!(ROLES as readonly string[]).includes(name)) throw new Error(`APP_ROLES may hold ${ROLES.join(', ')}; got "${name}"`);
+  }
+  return new Set(names as Array<(typeof ROLES)[number]>);
 }
 
 function integer(raw: string | undefined, fallback: number, name: string): number {

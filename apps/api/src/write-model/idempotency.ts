@@ -13,7 +13,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
 import { EVENT_STORE } from '@behorighet/event-store';
 import type { EventStore, RecordedEvent } from '@behorighet/event-store';
-import type { Caller } from './request-context.js';
+import type { Caller } from '../auth/caller.js';
 
 interface Remembered {
   requestHash: string;

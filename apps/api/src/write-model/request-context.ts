@@ -1,13 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
+import type { Caller } from '../auth/caller.js';
 
-/** Who calls (from the verified token). */
-export interface Caller {
-  subject: string;
-  roles: string[];
-  operator: boolean;
-}
 
 /** What every command carries from its HTTP request into the events' metadata. */
 export interface RequestContext {

@@ -1,0 +1,63 @@
+import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { decideOrganization, organizationStream } from '@behorighet/domain';
+import type { OrganizationCommand, OrganizationContext } from '@behorighet/domain';
+import { Clock } from '../clock/clock.js';
+import { actorOf, answer, CommandAnswer } from '../common/command-answer.js';
+import { actorTag, Aggregates } from '../write-model/aggregates.js';
+import { CommandRunner, metadataFor } from '../write-model/command-runner.js';
+import { organizationFold } from '../write-model/folds.js';
+import type { RequestContext } from '../write-model/request-context.js';
+
+/** Any command on an organization stream: the organization, its roster, its administrators. */
+export class ChangeOrganization extends Command<CommandAnswer> {
+  constructor(
+    readonly organizationId: string,
+    readonly command: OrganizationCommand,
+    readonly ctx: RequestContext,
+    /** The id the command creates, answered with 201. */
+    readonly createdId?: string,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeOrganization)
+export class ChangeOrganizationHandler implements ICommandHandler<ChangeOrganization> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly aggregates: Aggregates,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ organizationId, command, ctx, createdId }: ChangeOrganization): Promise<CommandAnswer> {
+    const now = this.clock.now();
+    const context: OrganizationContext = { now, actor: actorOf(ctx.caller), ...(await this.contextFor(command, organizationId)) };
+    const outcome = await this.runner.run({
+      stream: organizationStream(organizationId),
+      fold: organizationFold,
+      decide: (state) => decideOrganization(command, state, context),
+      metadata: (state) => metadataFor(ctx, actorTag(state, ctx.caller, now), createdId),
+    });
+    return answer(outcome, createdId);
+  }
+
+  /** The other aggregates this command's rules read (R-ORG-2 employer group, R-MEM-1 reseller, the catalog). */
+  private async contextFor(command: OrganizationCommand, organizationId: string): Promise<Partial<OrganizationContext>> {
+    switch (command.type) {
+      case 'SubscribeService':
+        return {
+          catalog: await this.aggregates.catalog(),
+          ...(command.orderId ? { order: await this.aggregates.order(command.orderId) } : {}),
+        };
+      case 'RegisterMainResponsible': {
+        if (!command.employedBy || command.employedBy === organizationId) return {};
+        const employer = await this.aggregates.organization(command.employedBy);
+        return employer.status === 'registered' ? { employer: { organizationId: employer.organizationId, groupId: employer.groupId } } : {};
+      }
+      case 'InviteUser':
+        return command.resellerOrgId ? { resellerOrganization: await this.aggregates.organization(command.resellerOrgId) } : {};
+      default:
+        return {};
+    }
+  }
+}
