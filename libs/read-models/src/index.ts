@@ -11,3 +11,5 @@ export {
 } from './projection-runner.js';
 export { canonicalJson, DocumentDigest } from './document-digest.js';
 export { describeReadStoreContract, type ReadStoreFactory, type ReadStoreUnderTest } from './read-store.contract.js';
+export { MongoReadStore, type MongoReadStoreOptions } from './mongo.read-store.js';
+export type { MongoCollection, MongoDatabase, MongoSessions } from './mongo.mapping.js';

@@ -1,14 +1,12 @@
 import { MemoryIndex } from './memory-index.js';
-import { NoIndexForFilterError } from './read-models.errors.js';
-import type { CollectionDefinition, IndexFilter, IndexDefinition, ReadDocument } from './read-store.port.js';
+import { assertSameIndex, indexForFilter } from './index-selection.js';
+import type { CollectionDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
 import { SortedIds } from './sorted-ids.js';
 
 /** One read model's documents with their secondary indexes. Documents are stored as given, frozen. */
 export class MemoryCollection {
   readonly documents = new Map<string, ReadDocument>();
   private readonly indexes = new Map<string, MemoryIndex>();
-  /** Index by its sorted field list, to pick the one a filter names. */
-  private readonly byFields = new Map<string, MemoryIndex>();
   /** Every id in order, built at the first whole-collection read (a replay never pays for it). */
   private allIds: SortedIds | undefined;
 
@@ -25,7 +23,6 @@ export class MemoryCollection {
       const built = new MemoryIndex({ name: index.name, fields: [...index.fields] });
       for (const [id, document] of this.documents) built.add(built.keyOf(document), id);
       this.indexes.set(index.name, built);
-      this.byFields.set(fieldsKey(index.fields), built);
     }
   }
 
@@ -51,10 +48,10 @@ export class MemoryCollection {
 
   /** Ids of one page of the documents that `filter` selects, in `_id` order. */
   pageIds(filter: IndexFilter, after: string | undefined, limit: number): string[] {
-    const fields = Object.keys(filter);
-    if (fields.length === 0) return this.orderedIds().page(after, limit);
-    const index = this.byFields.get(fieldsKey(fields));
-    if (index === undefined) throw new NoIndexForFilterError(this.name, fields);
+    const definitions = [...this.indexes.values()].map((index) => index.definition);
+    const chosen = indexForFilter(this.name, definitions, filter);
+    if (chosen === undefined) return this.orderedIds().page(after, limit);
+    const index = this.indexes.get(chosen.name) as MemoryIndex;
     return index.page(index.keyOfFilter(filter), after, limit);
   }
 
@@ -64,15 +61,5 @@ export class MemoryCollection {
       for (const id of this.documents.keys()) this.allIds.add(id);
     }
     return this.allIds;
-  }
-}
-
-function fieldsKey(fields: readonly string[]): string {
-  return [...fields].sort().join('\u0000');
-}
-
-function assertSameIndex(collection: string, existing: IndexDefinition, wanted: IndexDefinition): void {
-  if (existing.fields.join('\u0000') !== wanted.fields.join('\u0000')) {
-    throw new Error(`collection ${collection}: index ${wanted.name} is already declared on other fields`);
   }
 }

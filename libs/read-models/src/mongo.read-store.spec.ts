@@ -1,0 +1,135 @@
+import { MemoryReadStore } from './memory.read-store.js';
+import type { StoredDocument } from './mongo.mapping.js';
+import { MongoReadStore } from './mongo.read-store.js';
+import { NoIndexForFilterError, UnknownCollectionError } from './read-models.errors.js';
+import type { ReadBatch } from './read-store.port.js';
+import { recordingMongo, type DriverAnswers } from './testing/recording-mongo.js';
+
+const members = {
+  name: 'members',
+  indexes: [
+    { name: 'byOrganization', fields: ['organizationId'] },
+    { name: 'byOrganizationAndStatus', fields: ['organizationId', 'status'] },
+  ],
+};
+
+async function declared(answers: Partial<DriverAnswers> = {}, transactions?: boolean) {
+  const fake = recordingMongo(answers);
+  const store = new MongoReadStore(fake.db, fake.client, { transactions });
+  await store.declare([members]);
+  fake.calls.length = 0;
+  return { ...fake, store };
+}
+
+const m1 = { _id: 'm1', _position: 7n, organizationId: 'o1' };
+const batch: ReadBatch = {
+  writes: [
+    { kind: 'upsert', collection: 'members', document: m1 },
+    { kind: 'delete', collection: 'members', id: 'm2', position: 7n },
+  ],
+  checkpoint: { name: 'members', position: 9n },
+};
+
+describe('MongoReadStore (against a recording driver)', () => {
+  it('creates each declared index with _id last, once per name', async () => {
+    const { db, client, calls } = recordingMongo();
+    const store = new MongoReadStore(db, client);
+    await store.declare([members, { name: 'audit', indexes: [] }]);
+    await store.declare([{ name: 'members', indexes: [{ name: 'byStatus', fields: ['status'] }] }]);
+
+    const created = calls.filter((call) => call.method === 'createIndexes');
+    expect(created.map((call) => call.collection)).toEqual(['members', 'members']);
+    expect(created[0]?.args[0]).toEqual([
+      { name: 'byOrganization', key: { organizationId: 1, _id: 1 } },
+      { name: 'byOrganizationAndStatus', key: { organizationId: 1, status: 1, _id: 1 } },
+    ]);
+    expect((created[1]?.args[0] as { name: string }[]).map((index) => index.name)).toEqual(['byOrganization', 'byOrganizationAndStatus', 'byStatus']);
+  });
+
+  it('maps a page query to an index-hinted find sorted by _id, one more than the limit', async () => {
+    const rows: StoredDocument[] = ['a', 'b', 'c'].map((id) => ({ _id: id, _position: 1n, organizationId: 'o1' }));
+    const { store, calls } = await declared({ find: () => rows });
+    const page = await store.find('members', { organizationId: 'o1' }, { limit: 2, after: 'Z' });
+
+    expect(page.items.map((item) => item._id)).toEqual(['a', 'b']);
+    expect(page.nextCursor).toBe('b');
+    expect(calls).toEqual([
+      {
+        collection: 'members',
+        method: 'find',
+        args: [{ organizationId: 'o1', _id: { $gt: 'Z' } }, { useBigInt64: true, sort: { _id: 1 }, limit: 3, hint: 'byOrganization' }],
+      },
+    ]);
+    await expect(store.find('members', { status: 'x' })).rejects.toBeInstanceOf(NoIndexForFilterError);
+    await expect(store.get('unknown', 'a')).rejects.toBeInstanceOf(UnknownCollectionError);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('on a standalone server writes a guarded, ordered bulkWrite and then the checkpoint, without a session', async () => {
+    const { store, calls, sessions } = await declared({ bulkWrite: { upsertedCount: 1, modifiedCount: 0, deletedCount: 0 } });
+    expect(await store.commit(batch)).toEqual({ applied: 1, skipped: 1 });
+
+    expect(calls.map((call) => `${call.collection}.${call.method}`)).toEqual(['(db).command', 'members.bulkWrite', 'checkpoints.updateOne']);
+    const [models, options] = calls[1]?.args as [unknown[], unknown];
+    expect(options).toEqual({ ordered: true, session: undefined });
+    expect(models).toEqual([
+      {
+        updateOne: {
+          filter: { _id: 'm1' },
+          update: [
+            {
+              $replaceWith: {
+                $cond: { if: { $lt: ['$_position', 7n] }, then: { $literal: m1 }, else: '$$ROOT' },
+              },
+            },
+          ],
+          upsert: true,
+        },
+      },
+      { deleteOne: { filter: { _id: 'm2', _position: { $lt: 7n } } } },
+    ]);
+    expect(calls[2]?.args).toEqual([{ _id: 'members' }, [{ $set: { position: { $max: ['$position', 9n] } } }], { upsert: true, session: undefined }]);
+    expect(sessions.started).toBe(0);
+  });
+
+  it('on a replica set commits the writes and the checkpoint in one transaction, and ends the session even on failure', async () => {
+    const { store, calls, sessions, session, answer } = await declared({ hello: { setName: 'rs0' } });
+    await store.commit(batch);
+    expect(sessions).toEqual({ started: 1, ended: 1, transactions: 1 });
+    const written = calls.filter((call) => call.method !== 'command');
+    expect(written.map((call) => (call.args.at(-1) as { session: unknown }).session)).toEqual([session, session]);
+
+    answer.bulkWriteError = new Error('write conflict');
+    await expect(store.commit(batch)).rejects.toThrow('write conflict');
+    expect(sessions).toEqual({ started: 2, ended: 2, transactions: 2 });
+    expect(calls.filter((call) => call.method === 'command')).toHaveLength(1);
+  });
+
+  it('refuses a malformed batch before calling the driver', async () => {
+    const { store, calls } = await declared({}, false);
+    const malformed: ReadBatch = { ...batch, writes: [...batch.writes, { kind: 'delete', collection: 'members', id: '', position: 1n }] };
+    await expect(store.commit(malformed)).rejects.toThrow(TypeError);
+    await expect(store.commit({ ...batch, writes: [{ kind: 'delete', collection: 'nope', id: 'a', position: 1n }] })).rejects.toBeInstanceOf(UnknownCollectionError);
+    expect(calls).toEqual([]);
+  });
+
+  it('reads a checkpoint back as a bigint, 0 when there is none', async () => {
+    const { store } = await declared({ findOne: (collection, filter) => (collection === 'checkpoints' && filter._id === 'members' ? { _id: 'members', position: 42n } : null) });
+    expect(await store.checkpoint('members')).toBe(42n);
+    expect(await store.checkpoint('other')).toBe(0n);
+  });
+
+  it('digests what it streams in _id order exactly as the memory store digests the same documents', async () => {
+    const rows: StoredDocument[] = [
+      { _id: 'a', _position: 3n, organizationId: 'o1', tags: ['x'], at: new Date('2025-01-01T00:00:00Z') },
+      { _id: 'b', _position: 5n, organizationId: null, count: 2 },
+    ];
+    const { store, calls } = await declared({ find: () => rows });
+    const memory = new MemoryReadStore();
+    await memory.declare([members]);
+    await memory.commit({ writes: rows.map((document) => ({ kind: 'upsert', collection: 'members', document: { ...document } as never })), checkpoint: { name: 'x', position: 5n } });
+
+    expect(await store.digest()).toEqual(await memory.digest());
+    expect(calls.at(-1)?.args).toEqual([{}, { useBigInt64: true, sort: { _id: 1 } }]);
+  });
+});

@@ -1,0 +1,162 @@
+import { MongoClient, type ClientSession } from 'mongodb';
+import { DocumentDigest } from './document-digest.js';
+import { assertSameIndex, indexForFilter } from './index-selection.js';
+import {
+  READ_OPTIONS,
+  groupByCollection,
+  toCheckpointUpdate,
+  toIndexDescription,
+  toPageQuery,
+  toWriteModel,
+  type MongoCollection,
+  type MongoDatabase,
+  type MongoSessions,
+} from './mongo.mapping.js';
+import { UnknownCollectionError } from './read-models.errors.js';
+import {
+  DEFAULT_PAGE_LIMIT,
+  type CollectionDefinition,
+  type CommitResult,
+  type IndexFilter,
+  type Page,
+  type PageRequest,
+  type ReadBatch,
+  type ReadDocument,
+  type ReadStore,
+} from './read-store.port.js';
+import { assertWellFormedWrite } from './read-write.checks.js';
+
+export interface MongoReadStoreOptions {
+  /** Commit each batch with its checkpoint in a transaction; default: when the server is a replica set or mongos. */
+  transactions?: boolean;
+  /** Where checkpoints live; default `checkpoints`. */
+  checkpointCollection?: string;
+  /** Called by `close()` (e.g. to close the client the store was made with). */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * The read store on MongoDB, as a mapping of the port: a collection per read model, its
+ * declared indexes made with `createIndexes`, batches as ordered `bulkWrite`s of guarded
+ * updates, checkpoints in their own collection. On a replica set a batch and its checkpoint
+ * commit in one transaction; on a standalone server they cannot, and the position guards make
+ * the re-delivery after a crash between them harmless.
+ */
+export class MongoReadStore implements ReadStore {
+  private readonly definitions = new Map<string, CollectionDefinition>();
+  private transactional: Promise<boolean> | undefined;
+
+  constructor(
+    private readonly db: MongoDatabase,
+    private readonly sessions: MongoSessions,
+    private readonly options: MongoReadStoreOptions = {},
+  ) {}
+
+  /** Connects lazily to `uri` (database from the URI unless `database` is given). */
+  static connect(uri: string, options: MongoReadStoreOptions & { database?: string } = {}): MongoReadStore {
+    const client = new MongoClient(uri, { useBigInt64: true, ignoreUndefined: true });
+    return new MongoReadStore(client.db(options.database), client, { ...options, onClose: () => client.close() });
+  }
+
+  async declare(definitions: readonly CollectionDefinition[]): Promise<void> {
+    for (const definition of definitions) {
+      const known = this.definitions.get(definition.name);
+      const indexes = [...(known?.indexes ?? [])];
+      for (const index of definition.indexes) {
+        const existing = indexes.find((candidate) => candidate.name === index.name);
+        if (existing) assertSameIndex(definition.name, existing, index);
+        else indexes.push(index);
+      }
+      if (indexes.length > 0) await this.db.collection(definition.name).createIndexes(indexes.map(toIndexDescription));
+      this.definitions.set(definition.name, { name: definition.name, indexes });
+    }
+  }
+
+  async get<D extends ReadDocument>(collection: string, id: string): Promise<D | null> {
+    return (await this.collection(collection).findOne({ _id: id }, READ_OPTIONS)) as D | null;
+  }
+
+  async getMany<D extends ReadDocument>(collection: string, ids: readonly string[]): Promise<Map<string, D>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.collection(collection).find({ _id: { $in: [...ids] } }, READ_OPTIONS).toArray();
+    return new Map(found.map((document) => [document._id, document as unknown as D]));
+  }
+
+  async find<D extends ReadDocument>(collection: string, filter: IndexFilter, page: PageRequest = {}): Promise<Page<D>> {
+    const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page limit must be a positive integer, got ${limit}`);
+    const target = this.collection(collection);
+    const index = indexForFilter(collection, this.definition(collection).indexes, filter);
+    const found = await target
+      .find(toPageQuery(filter, page.after), { ...READ_OPTIONS, sort: { _id: 1 }, limit: limit + 1, ...(index && { hint: index.name }) })
+      .toArray();
+    const items = found.slice(0, limit) as unknown as D[];
+    return { items, nextCursor: found.length > limit ? (items[limit - 1] as D)._id : null };
+  }
+
+  async commit(batch: ReadBatch): Promise<CommitResult> {
+    for (const write of batch.writes) {
+      this.definition(write.collection);
+      assertWellFormedWrite(write);
+    }
+    if (!(await this.usesTransactions())) return this.writeBatch(batch, undefined);
+    const session = this.sessions.startSession();
+    try {
+      return await session.withTransaction((transaction) => this.writeBatch(batch, transaction));
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  async checkpoint(name: string): Promise<bigint> {
+    const stored = await this.checkpoints().findOne({ _id: name }, READ_OPTIONS);
+    return stored ? BigInt(stored.position as bigint | number) : 0n;
+  }
+
+  async digest(): Promise<Record<string, string>> {
+    const digests: Record<string, string> = {};
+    for (const name of [...this.definitions.keys()].sort()) {
+      const digest = new DocumentDigest();
+      for await (const document of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { _id: 1 } })) digest.add(document);
+      digests[name] = digest.finish();
+    }
+    return digests;
+  }
+
+  async close(): Promise<void> {
+    await this.options.onClose?.();
+  }
+
+  /** Writes in order, then moves the checkpoint; inside `session`'s transaction when there is one. */
+  private async writeBatch(batch: ReadBatch, session: ClientSession | undefined): Promise<CommitResult> {
+    let applied = 0;
+    for (const [collection, writes] of groupByCollection(batch.writes)) {
+      const result = await this.db.collection(collection).bulkWrite(writes.map(toWriteModel), { ordered: true, session });
+      applied += result.upsertedCount + result.modifiedCount + result.deletedCount;
+    }
+    const { name, position } = batch.checkpoint;
+    await this.checkpoints().updateOne({ _id: name }, toCheckpointUpdate(position), { upsert: true, session });
+    return { applied, skipped: batch.writes.length - applied };
+  }
+
+  private usesTransactions(): Promise<boolean> {
+    if (this.options.transactions !== undefined) return Promise.resolve(this.options.transactions);
+    this.transactional ??= this.db.command({ hello: 1 }).then((hello) => typeof hello.setName === 'string' || hello.msg === 'isdbgrid');
+    return this.transactional;
+  }
+
+  private definition(name: string): CollectionDefinition {
+    const definition = this.definitions.get(name);
+    if (definition === undefined) throw new UnknownCollectionError(name);
+    return definition;
+  }
+
+  private collection(name: string): MongoCollection {
+    this.definition(name);
+    return this.db.collection(name);
+  }
+
+  private checkpoints(): MongoCollection {
+    return this.db.collection(this.options.checkpointCollection ?? 'checkpoints');
+  }
+}
