@@ -1,6 +1,7 @@
 import { InMemoryEventStore, type EventStore, type RecordedEvent, type Subscription } from '@behorighet/event-store';
 import { MemoryReadStore } from './memory.read-store.js';
 import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionStoppedError } from './read-models.errors.js';
 import { appendCounted, countingProjection, recordingLogger, type CountingOptions } from './testing/counting.projection.js';
 
 /** Delivers every event of the log twice in a row, as an at-least-once subscription may after a reconnect. */
@@ -110,6 +111,20 @@ describe('ProjectionRunner replay (R-READ-6)', () => {
 
     const counts = await readStore.getMany<{ count: number; _id: string; _position: bigint }>('stream_counts', ['a-1', 'a-2', 'b-1', 'b-2', 'c-1']);
     expect(Object.fromEntries([...counts].map(([id, doc]) => [id, doc.count]))).toEqual({ 'a-1': 700, 'a-2': 400, 'b-1': 400, 'b-2': 300, 'c-1': 300 });
+  });
+
+  it('stops after the event at untilPosition: the read model as of that point in the log', async () => {
+    await appendCounted(events, 'a-1', 10);
+    const readStore = new MemoryReadStore();
+    const runner = new ProjectionRunner({ projection: countingProjection(), events, readStore, batchSize: 4, untilPosition: 6n, logger });
+    runners.push(runner as unknown as ProjectionRunner);
+    await runner.start();
+    await runner.waitFor(6n, 5_000);
+    await expect(runner.waitFor(7n, 5_000)).rejects.toBeInstanceOf(ProjectionStoppedError);
+
+    expect(await readStore.get('stream_counts', 'a-1')).toMatchObject({ count: 6, lastSeq: 5, _position: 6n });
+    expect(await readStore.checkpoint('stream_counts')).toBe(6n);
+    expect(await runner.status()).toMatchObject({ state: 'stopped', position: '6', ready: false });
   });
 
   it('continues from the stored checkpoint after a restart without applying any event again', async () => {

@@ -20,6 +20,8 @@ export interface ProjectionRunnerOptions<Doc extends ReadDocument> {
   batchSize?: number;
   /** Replay from here instead of the stored checkpoint (the writes stay guarded by position). */
   fromPosition?: bigint;
+  /** Stop once the event at this position is applied: the read model as of that point in the log (R-READ-6). */
+  untilPosition?: bigint;
   logger?: RunnerLogger;
 }
 
@@ -69,7 +71,14 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
     const { projection, readStore, events } = this.options;
     await readStore.declare([{ name: projection.name, indexes: projection.indexes }]);
     this.reached = this.options.fromPosition ?? (await readStore.checkpoint(projection.name));
-    this.headAtStart = await events.headPosition();
+    const head = await events.headPosition();
+    const until = this.options.untilPosition;
+    this.headAtStart = until !== undefined && until < head ? until : head;
+    if (until !== undefined && this.reached >= until) {
+      this.state = 'stopped';
+      this.logger.log(`projection ${this.name}: already at position ${this.reached}, past ${until} where it was asked to stop`);
+      return;
+    }
     this.state = this.reached >= this.headAtStart ? 'live' : 'catching-up';
     this.logger.log(`projection ${this.name}: starting after position ${this.reached}, log head ${this.headAtStart}`);
     const buffer = new EventBuffer(events.subscribeToAll({ fromPosition: this.reached }), this.batchSize * 2);
@@ -128,18 +137,27 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
   private async run(buffer: EventBuffer): Promise<void> {
     try {
       for (;;) {
-        const events = await buffer.take(this.batchSize);
-        if (events.length === 0) break;
-        await this.process(events);
+        const taken = await buffer.take(this.batchSize);
+        if (taken.length === 0) break;
+        const until = this.options.untilPosition;
+        const events = until === undefined ? taken : taken.filter((event) => event.position <= until);
+        if (events.length > 0) await this.process(events);
+        if (until !== undefined && (taken[taken.length - 1] as RecordedEvent).position >= until) {
+          await this.halt(buffer, `reached position ${until}, where it was asked to stop`);
+          return;
+        }
       }
-      if (this.state !== 'stopped') {
-        this.state = 'stopped';
-        this.logger.log(`projection ${this.name}: the log subscription ended at position ${this.reached}`);
-        this.waiters.rejectAll(new ProjectionStoppedError(this.name));
-      }
+      if (this.state !== 'stopped') await this.halt(buffer, 'the log subscription ended');
     } catch (error) {
       await this.fail(error, buffer);
     }
+  }
+
+  private async halt(buffer: EventBuffer, why: string): Promise<void> {
+    this.state = 'stopped';
+    this.logger.log(`projection ${this.name}: stopped at position ${this.reached}: ${why}`);
+    this.waiters.rejectAll(new ProjectionStoppedError(this.name));
+    await buffer.close();
   }
 
   private async process(events: readonly RecordedEvent[]): Promise<void> {
