@@ -6,7 +6,6 @@ import { by, memberState, memEv, months, NOW, ORG, orgEv, orgState, PEOPLE, T0, 
 const anna = PEOPLE.anna.memberId;
 const payroll = memEv.grant(anna, 'g-pay', { service: 'payroll' }, T0, months(T0, 12));
 const limited = memEv.grant(anna, 'g-inv', { service: 'invoices' }, T0, months(T0, 12), by('mr'), ['AG-1']);
-const grants = memberState([payroll, limited]);
 const at = (iso: string) => new Date(iso);
 const mid = '2025-03-01T00:00:00.000Z';
 const memberEvent = (type: string, data: Record<string, unknown>, occurredAt: string) =>

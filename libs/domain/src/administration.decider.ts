@@ -1,4 +1,4 @@
-import { actsAsMainResponsible, appointableLevels, openAppointment, unitInScope, type Powers } from './authority.js';
+import { appointableLevels, openAppointment, unitInScope, type Powers } from './authority.js';
 import { dismissal } from './appointments.js';
 import { DomainError, ensure } from './errors.js';
 import { byOf, compact, isOperator, isSystem, meta } from './event.js';

@@ -1,7 +1,7 @@
 import { spec } from '../../testing/src/decider-spec.js';
 import type { MemberContext } from './member.commands.js';
 import { memberDecider } from './deciders.js';
-import { actor, by, catalog, JOB, memEv, months, NOW, ORG, orgEv, orgState, PEOPLE, T0, world } from './scenario.fixture.js';
+import { actor, by, catalog, JOB, memEv, months, NOW, ORG, orgState, PEOPLE, T0, world } from './scenario.fixture.js';
 import type { Actor } from './event.js';
 
 const member = spec(memberDecider);

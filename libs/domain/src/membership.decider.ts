@@ -15,7 +15,7 @@ import {
 import { isActiveMember, memberBySubject } from './member-status.js';
 import type { OrganizationCommandOf, OrganizationContext } from './organization.commands.js';
 import type { OrganizationEvent } from './organization.events.js';
-import { reminderKey, type MemberRecord, type OrganizationState } from './organization.state.js';
+import { reminderKey, type OrganizationState } from './organization.state.js';
 import { addDays, iso, ms, parseInstant, reached } from './time.js';
 import { hasSystemAccessType, MEMBER_TYPES } from './vocabulary.js';
 
