@@ -1,15 +1,17 @@
 // `npm run bench:store`: durable appends/s of the SQLite event store with 1 and with 64
 // concurrent writers, against a raw write + fdatasync loop on the same disk. Results are
-// printed and written to bench/results/store.json. BENCH_SECONDS sets each phase's length.
+// printed and written to bench/results/store.json. BENCH_ROUNDS (3) rounds of the three
+// phases, BENCH_SECONDS (2) each; the medians count.
 import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, type SqliteEventStoreOptions } from '../libs/event-store/src/sqlite.event-store.js';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const baseDir = join(process.env.DATA_DIR ?? join(root, '.tmp'), `bench-store-${process.pid}`);
 
@@ -78,29 +80,47 @@ async function appendRate(dir: string, writers: number, options: Partial<SqliteE
 }
 
 const round = (n: number) => Math.round(n);
-const describe = (r: Awaited<ReturnType<typeof appendRate>>) =>
+const ratio = (n: number) => Math.round(n * 100) / 100;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+type Rate = Awaited<ReturnType<typeof appendRate>>;
+const explain = (r: Rate) =>
   `${ratio(r.appendsPerCommit)} appends/commit, CPU ${ratio(r.cpuMicrosPerEvent.user)} µs user + ${ratio(r.cpuMicrosPerEvent.system)} µs system per event` +
   (r.kibWrittenPerEvent === undefined ? '' : `, ${ratio(r.kibWrittenPerEvent)} KiB written per event`);
-const ratio = (n: number) => Math.round(n * 100) / 100;
 
 mkdirSync(baseDir, { recursive: true });
 try {
-  const fresh = (name: string) => {
-    const dir = join(baseDir, name);
+  let dirs = 0;
+  const fresh = () => {
+    dirs += 1;
+    const dir = join(baseDir, String(dirs));
     mkdirSync(dir, { recursive: true });
     return dir;
   };
-  console.log(`store bench: ${SECONDS} s per phase, ~${eventBytes} B per event (data + metadata JSON), dir ${baseDir}`);
-  const fsync = fsyncLoop(fresh('raw'));
+  console.log(
+    `store bench: ${ROUNDS} rounds of (fsync loop, 1 writer, 64 writers), ${SECONDS} s each, ~${eventBytes} B per event (data + metadata JSON), in ${baseDir}`,
+  );
+  // Interleaved rounds, medians: the disk and the CPUs may be shared, so phases measured minutes apart would not compare.
+  const fsyncs: number[] = [];
+  const ones: Rate[] = [];
+  const manys: Rate[] = [];
+  for (let r = 1; r <= ROUNDS; r += 1) {
+    fsyncs.push(fsyncLoop(fresh()));
+    ones.push(await appendRate(fresh(), 1));
+    manys.push(await appendRate(fresh(), 64));
+    const [fsync, one, many] = [fsyncs.at(-1), ones.at(-1), manys.at(-1)] as [number, Rate, Rate];
+    console.log(`round ${r}: fsync loop ${round(fsync)}/s, 1 writer ${round(one.perSecond)}/s, 64 writers ${round(many.perSecond)}/s`);
+  }
+  const fsync = median(fsyncs);
+  const one = ones.find((r) => r.perSecond === median(ones.map((o) => o.perSecond))) as Rate;
+  const many = manys.find((r) => r.perSecond === median(manys.map((m) => m.perSecond))) as Rate;
+  console.log(`medians:`);
   console.log(`raw write + fdatasync loop:   ${round(fsync)} records/s`);
-  const one = await appendRate(fresh('one-writer'), 1);
   console.log(`SQLite store, 1 writer:       ${round(one.perSecond)} durable events/s  (${ratio(one.perSecond / fsync)}x the fsync loop, goal >= 0.8x)`);
-  console.log(`                              ${describe(one)}`);
-  const many = await appendRate(fresh('64-writers'), 64);
+  console.log(`                              ${explain(one)}`);
   console.log(
     `SQLite store, 64 writers:     ${round(many.perSecond)} durable events/s  (${ratio(many.perSecond / fsync)}x the fsync loop, goal >= 3x and >= 33000/s)`,
   );
-  console.log(`                              ${describe(many)}`);
+  console.log(`                              ${explain(many)}`);
   const goals = {
     oneWriterAtLeast08xFsync: one.perSecond >= 0.8 * fsync,
     sixtyFourWritersAtLeast3xFsync: many.perSecond >= 3 * fsync,
@@ -109,15 +129,19 @@ try {
   console.log(`goals: ${JSON.stringify(goals)}`);
   const results = {
     measuredAt: new Date().toISOString(),
+    rounds: ROUNDS,
     secondsPerPhase: SECONDS,
     eventBytes,
     workload: 'one event per append; each writer appends to its own stream with the exact expected revision',
     dataDir: baseDir,
-    machine: { node: process.version, cpus: cpus().length, sqlite: new Database(':memory:').prepare('select sqlite_version()').pluck().get() },
-    fsyncLoopPerSecond: round(fsync),
-    oneWriter: { eventsPerSecond: round(one.perSecond), ratioToFsyncLoop: ratio(one.perSecond / fsync), ...one },
-    sixtyFourWriters: { eventsPerSecond: round(many.perSecond), ratioToFsyncLoop: ratio(many.perSecond / fsync), ...many },
+    machine: { node: process.version, cpus: cpus().length, loadAverage: loadavg(), sqlite: new Database(':memory:').prepare('select sqlite_version()').pluck().get() },
+    medians: {
+      fsyncLoopPerSecond: round(fsync),
+      oneWriter: { eventsPerSecond: round(one.perSecond), ratioToFsyncLoop: ratio(one.perSecond / fsync) },
+      sixtyFourWriters: { eventsPerSecond: round(many.perSecond), ratioToFsyncLoop: ratio(many.perSecond / fsync) },
+    },
     goals,
+    samples: { fsyncLoopPerSecond: fsyncs.map(round), oneWriter: ones, sixtyFourWriters: manys },
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, 'bench/results/store.json'), `${JSON.stringify(results, null, 2)}\n`);
