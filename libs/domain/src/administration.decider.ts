@@ -105,7 +105,7 @@ function registerMainResponsible(
       memberId,
       type: 'employee' as const,
       name: requireText(command.name, 'name'),
-      email: requireText(command.email, 'email'),
+      email: requireText(command.email, 'email').toLowerCase(),
       subject: command.subject,
       ...(command.employedBy !== undefined ? { employedBy: command.employedBy } : {}),
     };

@@ -58,6 +58,21 @@ describe('due work', () => {
     expect(members['m-x']!.grants['g-x']!.revoked).toMatchObject({ cause: 'blocked', at: '2025-02-12T00:00:00.000Z' });
   });
 
+  it('R-MEM-6 an appointment outlived by its holder\'s employment is dismissed at the employment end, not expired later', () => {
+    const events = [
+      ...world(),
+      orgEv.appointed(anna, 'administrator', { level: 3, validUntil: '2025-03-01T00:00:00.000Z' }),
+      orgEv.employmentEnded(anna, '2025-02-10T00:00:00.000Z', T0),
+    ];
+    let org = orgState(events);
+    const now = new Date('2025-03-05T00:00:00Z');
+    const work = dueWork(org, {}, now);
+    expect(work.map((w) => w.command)).toEqual([{ type: 'ApplyEmploymentEnd', memberId: anna }]);
+    ({ org } = runAll(org, {}, now, work));
+    expect(org.appointments.findLast((a) => a.memberId === anna)?.ended).toMatchObject({ cause: 'employment-ended', at: '2025-02-10T00:00:00.000Z' });
+    expect(dueWork(org, {}, now)).toEqual([]);
+  });
+
   it('R-TIME-2 appointment reminders and expiries', () => {
     const org = orgState([...world(), orgEv.appointed(anna, 'administrator', { level: 3, validUntil: '2025-02-25T00:00:00.000Z' })]);
     expect(dueWork(org, {}, new Date('2025-02-01T00:00:00Z'))).toEqual([

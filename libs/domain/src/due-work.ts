@@ -1,3 +1,4 @@
+import { openAppointment } from './authority.js';
 import { isOpenGrant } from './grants.decider.js';
 import type { MemberCommand } from './member.commands.js';
 import type { MemberState } from './member.state.js';
@@ -33,20 +34,23 @@ export function dueWork(
 
   for (const a of org.appointments) {
     if (a.ended) continue;
-    if (ms(a.validUntil) <= t) onOrg({ type: 'ExpireAppointment', memberId: a.memberId });
+    // An employment end or external end before the appointment's end dismisses it at that instant instead (below).
+    const cause = lifecycleCause(org.members[a.memberId], t);
+    const endedEarlier = cause !== undefined && ms(cause.at) < ms(a.validUntil);
+    if (ms(a.validUntil) <= t && !endedEarlier) onOrg({ type: 'ExpireAppointment', memberId: a.memberId });
     else {
       const days = reminderDue(org.reminders, 'appointment', a.memberId, a.validUntil, t, reminderDays);
       if (days !== undefined && !lifecycleCause(org.members[a.memberId], t)) onOrg({ type: 'SendOrganizationReminder', memberId: a.memberId, about: 'appointment', daysBefore: days });
     }
   }
   for (const m of Object.values(org.members)) {
-    const open = org.appointments.some((a) => a.memberId === m.memberId && !a.ended && ms(a.validUntil) > t);
     if (m.endsAt && !m.blocked && !m.deleted && ms(m.endsAt) <= t) onOrg({ type: 'BlockExternalMember', memberId: m.memberId });
     if (m.endsAt && ms(m.endsAt) > t && !lifecycleCause(m, t)) {
       const days = reminderDue(org.reminders, 'external-end', m.memberId, m.endsAt, t, reminderDays);
       if (days !== undefined) onOrg({ type: 'SendOrganizationReminder', memberId: m.memberId, about: 'external-end', daysBefore: days });
     }
-    if (open && m.employmentEnd && ms(m.employmentEnd.effectiveAt) <= t) onOrg({ type: 'ApplyEmploymentEnd', memberId: m.memberId });
+    const effectiveAt = m.employmentEnd?.effectiveAt;
+    if (effectiveAt && ms(effectiveAt) <= t && openAppointment(org, m.memberId, ms(effectiveAt))) onOrg({ type: 'ApplyEmploymentEnd', memberId: m.memberId });
 
     const state = members[m.memberId];
     if (!state) continue;
