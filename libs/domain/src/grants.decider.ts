@@ -1,6 +1,6 @@
 import { DomainError, ensure } from './errors.js';
 import { byOf, compact, meta, type By } from './event.js';
-import { actorPowers, requireEditor, requireInScope, requireMember, requireSystem, requireSystemAccess } from './guards.js';
+import { actorPowers, editableMember, requireEditor, requireMember, requireSystem, requireSystemAccess } from './guards.js';
 import type { MemberCommandOf, MemberContext } from './member.commands.js';
 import type { MemberEvent } from './member.events.js';
 import type { Grant, MemberState } from './member.state.js';
@@ -22,9 +22,8 @@ export function decideGrants(command: GrantCommand, state: MemberState, context:
       return [{ type: 'GrantExtended', data: { ...grantData(state, grant), previousValidUntil: grant.validUntil, validUntil, ...meta(by, now) } }];
     }
     case 'RevokeGrant': {
-      const { powers } = editTarget(context, command.memberId);
+      const { by } = editableMember(context.organization, context, command.memberId);
       const grant = requireOpenGrant(state, command.grantId, now);
-      const by = byOf(context.actor, powers.memberId);
       return [{ type: 'GrantRevoked', data: { ...grantData(state, grant), ...compact({ cause: 'revoked' as const, reason: command.reason }), ...meta(by, now) } }];
     }
     case 'ExpireGrant': {
@@ -57,14 +56,6 @@ export function grantData(state: MemberState, grant: Grant) {
   return { organizationId: state.organizationId, memberId: state.memberId, grantId: grant.grantId, ...grant.target };
 }
 
-function editTarget(context: MemberContext, memberId: string) {
-  const org = context.organization;
-  const powers = requireEditor(org, context);
-  const member = requireMember(org, memberId);
-  requireInScope(org, powers, member);
-  return { powers, member };
-}
-
 function requireGrant(state: MemberState, grantId: string): Grant {
   const grant = state.grants[grantId];
   ensure(grant, 'GRANT_NOT_FOUND', 'no such grant', { grantId });
@@ -91,7 +82,7 @@ function extensionTarget(command: MemberCommandOf<'ExtendGrant'>, state: MemberS
   const powers = actorPowers(context.organization, context);
   if (powers.role !== 'main-responsible') {
     ensure(command.memberId !== powers.memberId, 'SELF_GRANT_FORBIDDEN', 'only a main responsible extends its own grants');
-    editTarget(context, command.memberId);
+    editableMember(context.organization, context, command.memberId);
   }
   requireSystemAccess(requireMember(context.organization, command.memberId), now);
   return { by: byOf(context.actor, powers.memberId), grant: requireOpenGrant(state, command.grantId, now) };
@@ -103,7 +94,7 @@ function issueGrant(command: MemberCommandOf<'IssueGrant'>, state: MemberState, 
   const org = context.organization;
   const powers = requireEditor(org, context);
   ensure(command.memberId !== powers.memberId, 'SELF_GRANT_FORBIDDEN', 'nobody grants anything to themselves');
-  const { member } = editTarget(context, command.memberId);
+  const { member, by } = editableMember(context.organization, context, command.memberId);
   requireSystemAccess(member, now);
   const targets = resolveTargets(command.target, context);
   const codes = command.employerCodes === undefined ? undefined : [...new Set(command.employerCodes)].sort();
@@ -123,7 +114,6 @@ function issueGrant(command: MemberCommandOf<'IssueGrant'>, state: MemberState, 
     );
     ensure(!twin, 'ALREADY_EXISTS', `the member already holds a grant for ${key}`, { grantId: twin?.grantId });
   }
-  const by = byOf(context.actor, powers.memberId);
   const pkg = 'package' in command.target ? command.target.package : undefined;
   return targets.map((target, i) => ({
     type: 'GrantIssued' as const,

@@ -1,6 +1,6 @@
 import { actsAsMainResponsible, canEditMembers, openAppointment, powersOf, unitInScope, type Powers } from './authority.js';
 import { DomainError, ensure } from './errors.js';
-import { isOperator, isSystem, type DecisionContext } from './event.js';
+import { byOf, isOperator, isSystem, type DecisionContext } from './event.js';
 import { hasSystemAccess, isActiveMember } from './member-status.js';
 import type { MemberRecord, OrganizationState } from './organization.state.js';
 
@@ -72,6 +72,18 @@ export function requireRank(org: OrganizationState, powers: Powers, member: Memb
   if (!target) return;
   const outranked = target.role !== 'administrator' || (target.level ?? 4) < (powers.level ?? 4);
   ensure(!outranked, 'ADMIN_LEVEL_TOO_LOW', 'the member holds a higher authority than the caller', { memberId: member.memberId });
+}
+
+/**
+ * The member an editor acts on: the caller may edit members (R-GRT-2), the member exists and lies in the
+ * caller's scope (R-ADM-3); lifecycle commands also respect rank (`requireRank`). Returns `by` for the events.
+ */
+export function editableMember(org: OrganizationState, context: DecisionContext, memberId: string, lifecycle = false) {
+  const powers = requireEditor(org, context);
+  const member = requireMember(org, memberId);
+  requireInScope(org, powers, member);
+  if (lifecycle) requireRank(org, powers, member, +context.now);
+  return { powers, member, by: byOf(context.actor, powers.memberId) };
 }
 
 export function requireText(value: string | undefined, field: string): string {

@@ -2,16 +2,7 @@ import { endOpenAppointment } from './appointments.js';
 import { openAppointment, unitInScope } from './authority.js';
 import { DomainError, ensure } from './errors.js';
 import { byOf, compact, isOperator, isSystem, meta, subjectOf } from './event.js';
-import {
-  requireActive,
-  requireEditor,
-  requireInScope,
-  requireMember,
-  requireRank,
-  requireRegistered,
-  requireSystem,
-  requireText,
-} from './guards.js';
+import { editableMember, requireActive, requireEditor, requireMember, requireRegistered, requireSystem, requireText } from './guards.js';
 import { isActiveMember, memberBySubject } from './member-status.js';
 import type { OrganizationCommandOf, OrganizationContext } from './organization.commands.js';
 import type { OrganizationEvent } from './organization.events.js';
@@ -41,7 +32,7 @@ export function decideMembership(command: MembershipCommand, state: Organization
     case 'InviteUser':
       return inviteUser(command, state, context);
     case 'ResendInvitation': {
-      const { member, by } = editTarget(state, context, command.memberId);
+      const { member, by } = editableMember(state, context, command.memberId);
       requireActive(member, now);
       ensure(member.invitation && !member.invitation.acceptedAt, 'INVITATION_NOT_PENDING', 'no open invitation');
       const data = compact({ organizationId, memberId: member.memberId, email: member.email!, message: command.message });
@@ -52,7 +43,7 @@ export function decideMembership(command: MembershipCommand, state: Organization
     case 'EndEmployment': {
       const { member, by } = isOperator(context.actor)
         ? { member: requireMember(state, command.memberId), by: byOf(context.actor) }
-        : editTarget(state, context, command.memberId, true);
+        : editableMember(state, context, command.memberId, true);
       ensure(!reached(member.employmentEnd?.effectiveAt, now), 'EMPLOYMENT_ALREADY_ENDED', 'the employment has already ended');
       const effective = command.effectiveAt === undefined ? now : parseInstant(command.effectiveAt, 'effectiveAt');
       ensure(effective >= now, 'INSTANT_IN_PAST', 'an employment end is effective now or later', { field: 'effectiveAt' });
@@ -62,20 +53,20 @@ export function decideMembership(command: MembershipCommand, state: Organization
       return effective > now ? [ended] : [ended, ...endOpenAppointment(state, member.memberId, now, 'employment-ended', by, command.reason)];
     }
     case 'RemoveAccess': {
-      const { member, by } = editTarget(state, context, command.memberId, true);
+      const { member, by } = editableMember(state, context, command.memberId, true);
       requireActive(member, now);
       ensure(hasSystemAccessType(member.type), 'NO_SYSTEM_ACCESS', 'the member has no system access to remove');
       const data = compact({ organizationId, memberId: member.memberId, previousType: member.type, type: 'no-system-access' as const, reason: command.reason });
       return [{ type: 'AccessRemoved', data: { ...data, ...meta(by, now) } }, ...endOpenAppointment(state, member.memberId, now, 'access-removed', by, command.reason)];
     }
     case 'DeactivateUser': {
-      const { member, by } = editTarget(state, context, command.memberId, true);
+      const { member, by } = editableMember(state, context, command.memberId, true);
       ensure(!member.deactivated, 'MEMBER_INACTIVE', 'the member is already deactivated');
       const data = compact({ organizationId, memberId: member.memberId, previousType: member.type, type: 'person-only' as const, reason: command.reason });
       return [{ type: 'UserDeactivated', data: { ...data, ...meta(by, now) } }, ...endOpenAppointment(state, member.memberId, now, 'deactivated', by, command.reason)];
     }
     case 'DeleteMember': {
-      const { member, by } = editTarget(state, context, command.memberId, true);
+      const { member, by } = editableMember(state, context, command.memberId, true);
       const data = compact({ organizationId, memberId: member.memberId, reason: command.reason });
       return [{ type: 'MemberDeleted', data: { ...data, ...meta(by, now) } }, ...endOpenAppointment(state, member.memberId, now, 'deleted', by, command.reason)];
     }
@@ -103,15 +94,6 @@ export function decideMembership(command: MembershipCommand, state: Organization
       throw new Error(`unhandled membership command ${JSON.stringify(unhandled)}`);
     }
   }
-}
-
-/** The target of an edit by an editor (R-GRT-2) in scope (R-ADM-3); lifecycle commands also respect rank. */
-function editTarget(state: OrganizationState, context: OrganizationContext, memberId: string, lifecycle = false) {
-  const powers = requireEditor(state, context);
-  const member = requireMember(state, memberId);
-  requireInScope(state, powers, member);
-  if (lifecycle) requireRank(state, powers, member, +context.now);
-  return { powers, member, by: byOf(context.actor, powers.memberId) };
 }
 
 /** R-MEM-1/2: invitation by e-mail with an optional message; person-only members are registered without one. */
