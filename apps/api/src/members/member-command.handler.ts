@@ -39,8 +39,13 @@ export class MemberDecisions {
       throw new DomainError('NOT_A_MEMBER', 'the caller is not a member of this organization');
     }
     // The member stream is reached only through its organization: an id of another tenant is unknown here.
+    // A deleted member's login attempt is still recorded (denied, MEMBER_DELETED: R-LOG-1).
     requireRegistered(organization);
-    requireMember(organization, command.memberId);
+    if (command.type === 'RecordLogin') {
+      if (!organization.members[command.memberId]) throw new DomainError('MEMBER_NOT_FOUND', 'no such member in this organization');
+    } else {
+      requireMember(organization, command.memberId);
+    }
     const context: MemberContext = {
       now,
       actor: actorOf(ctx.caller),
