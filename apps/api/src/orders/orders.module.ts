@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChangeOrderHandler } from './order-command.handler.js';
+import { OrdersController } from './orders.controller.js';
 
-@Module({ controllers: [], providers: [ChangeOrderHandler] })
+@Module({ controllers: [OrdersController], providers: [ChangeOrderHandler] })
 export class OrdersModule {}
