@@ -28,3 +28,14 @@ describe('the application', () => {
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 });
+
+describe('start-up on a damaged event log', () => {
+  it('stops with the store’s explanation before the application is built (no framework stack trace)', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'behorighet-damaged-'));
+    writeFileSync(join(dir, 'events.sqlite'), Buffer.alloc(8192, 7));
+    await expect(startTestApp({}, dir)).rejects.toMatchObject({ code: 'EVENT_STORE_CORRUPTED', message: expect.stringContaining('is damaged') });
+  });
+});

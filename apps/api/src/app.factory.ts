@@ -5,21 +5,25 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { createValidationPipe } from './problem/validation.pipe.js';
+import { openEventStore } from './write-model/open-event-store.js';
 
 /** Builds the HTTP application; `main.ts` listens with it and the tests drive it in-process. */
 export async function createApp(
   config: AppConfig,
-  options: AppModuleOptions & { logger?: boolean } = {},
+  options: Partial<AppModuleOptions> & { logger?: boolean } = {},
 ): Promise<NestFastifyApplication> {
+  const eventStore = options.eventStore ?? (await openEventStore(config));
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, eventStore }), adapter, {
     logger: options.logger === false ? false : ['fatal', 'error', 'warn', 'log'],
     bufferLogs: false,
+    // Start-up failures (a damaged event log, bad configuration) reach main.ts, which explains them without a stack.
+    abortOnError: false,
   });
   app.useGlobalPipes(createValidationPipe());
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });

@@ -18,13 +18,13 @@ import { WriteModelModule } from './write-model/write-model.module.js';
 
 export interface AppModuleOptions {
   env?: NodeJS.ProcessEnv;
-  /** Tests may hand in an event store (e.g. in-memory); otherwise the configured one is opened. */
-  eventStore?: EventStore;
+  /** The opened event log (see write-model/open-event-store.ts; tests may hand in an in-memory one). */
+  eventStore: EventStore;
 }
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
     const auth = loadAuthConfig(options.env ?? process.env, { defaultDevSecret: DEV_DEFAULT_SECRET });
     return {
       module: AppModule,
@@ -33,7 +33,7 @@ export class AppModule {
         ClockModule.forRoot(config),
         HealthModule,
         AuthModule.forRoot(auth),
-        WriteModelModule.forRoot(config, upcast, options.eventStore),
+        WriteModelModule.forRoot(options.eventStore, upcast),
         CqrsModule.forRoot(),
         CatalogModule,
         OrganizationsModule,

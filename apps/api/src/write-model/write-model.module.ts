@@ -1,19 +1,11 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { EVENT_STORE, SqliteEventStore } from '@behorighet/event-store';
+import { EVENT_STORE } from '@behorighet/event-store';
 import type { EventStore } from '@behorighet/event-store';
-import type { AppConfig } from '../config/app-config.js';
 import { Aggregates } from './aggregates.js';
 import { CommandRunner } from './command-runner.js';
 import { IdempotencyIndex, IdempotencyInterceptor } from './idempotency.js';
 import { UPCASTER, Upcaster, WriteModel } from './write-model.js';
-
-/** Opens the configured event log: the embedded SQLite file by default, EventStoreDB when configured. */
-async function openEventStore(config: AppConfig): Promise<EventStore> {
-  if (config.eventStore.kind === 'embedded') return SqliteEventStore.open({ dataDir: config.dataDir });
-  const { EsdbEventStore } = await import('@behorighet/event-store');
-  return EsdbEventStore.connect(config.eventStore.connectionString);
-}
 
 class EventStoreCloser implements OnApplicationShutdown {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
@@ -27,11 +19,11 @@ class EventStoreCloser implements OnApplicationShutdown {
 @Global()
 @Module({})
 export class WriteModelModule {
-  static forRoot(config: AppConfig, upcast: Upcaster, store?: EventStore): DynamicModule {
+  static forRoot(store: EventStore, upcast: Upcaster): DynamicModule {
     return {
       module: WriteModelModule,
       providers: [
-        store ? { provide: EVENT_STORE, useValue: store } : { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: EVENT_STORE, useValue: store },
         { provide: UPCASTER, useValue: upcast },
         EventStoreCloser,
         WriteModel,
