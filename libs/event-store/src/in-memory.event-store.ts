@@ -1,21 +1,8 @@
 import type { StoredEventRef } from './append-decision.js';
-import { CatchUpSubscription } from './catch-up-subscription.js';
-import { CommitSignal } from './commit-signal.js';
-import { EventStoreClosedError } from './event-store.errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-} from './event-store.port.js';
+import type { AppendOptions, AppendResult, NewEvent } from './event-store.port.js';
 import { appendToTable, type EventTable } from './event-table.js';
 import { prepareEvents, type StoredEventRow } from './stored-event.js';
-import { readAllFromTable, readStreamFromTable } from './table-reads.js';
+import { TableEventStore } from './table-event-store.js';
 
 /** Rows in arrays: position p sits at index p - 1, a stream's revision r at index r. */
 class MemoryTable implements EventTable {
@@ -63,11 +50,10 @@ class MemoryTable implements EventTable {
  * The event log in memory, for unit tests. Same rules as the SQLite store (they share the
  * append decision, the reads and the subscription); nothing survives the process.
  */
-export class InMemoryEventStore implements EventStore {
-  private readonly table = new MemoryTable();
-  private readonly commits = new CommitSignal();
-  private readonly subscriptions = new Set<Subscription>();
-  private closed = false;
+export class InMemoryEventStore extends TableEventStore {
+  constructor() {
+    super(new MemoryTable());
+  }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
@@ -75,39 +61,5 @@ export class InMemoryEventStore implements EventStore {
     const result = appendToTable(this.table, stream, prepared, options.expectedRevision, new Date().toISOString());
     this.commits.notify();
     return result;
-  }
-
-  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    this.assertOpen();
-    return readStreamFromTable(this.table, stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    this.assertOpen();
-    return readAllFromTable(this.table, options);
-  }
-
-  subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    this.assertOpen();
-    const subscription = new CatchUpSubscription(
-      { table: this.table, commits: this.commits, onEnd: (ended) => this.subscriptions.delete(ended) },
-      options.fromPosition ?? 0n,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
-  }
-
-  async headPosition(): Promise<bigint> {
-    this.assertOpen();
-    return this.table.headPosition();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw new EventStoreClosedError();
   }
 }

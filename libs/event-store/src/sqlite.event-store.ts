@@ -1,26 +1,12 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { CatchUpSubscription } from './catch-up-subscription.js';
-import { CommitSignal } from './commit-signal.js';
-import { EventStoreClosedError } from './event-store.errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  ExpectedRevision,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
-} from './event-store.port.js';
+import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent } from './event-store.port.js';
 import { appendToTable } from './event-table.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { openEventsDatabase } from './sqlite.schema.js';
 import { SqliteTable } from './sqlite.table.js';
 import { prepareEvents, type PreparedEvent } from './stored-event.js';
-import { readAllFromTable, readStreamFromTable } from './table-reads.js';
+import { TableEventStore } from './table-event-store.js';
 
 export interface SqliteEventStoreOptions {
   /** The directory of `events.sqlite` (the app passes `DATA_DIR`); created when missing. */
@@ -47,26 +33,23 @@ interface AppendJob {
  * processes may open the same file: SQLite's write lock serializes their commits and
  * subscriptions poll for the commits of the others.
  */
-export class SqliteEventStore implements EventStore {
-  private readonly table: SqliteTable;
-  private readonly commits = new CommitSignal();
-  private readonly subscriptions = new Set<Subscription>();
+export class SqliteEventStore extends TableEventStore {
   private readonly groupCommit: GroupCommit<AppendJob, AppendResult>;
   private readonly commitBatch: (jobs: AppendJob[]) => Settled<AppendResult>[];
   private readonly counters = { commits: 0, appends: 0 };
-  private closed = false;
 
   private constructor(
     private readonly db: Database.Database,
     /** The database file. */
     readonly path: string,
-    private readonly pollIntervalMs: number,
+    pollIntervalMs: number,
     maxBatchSize: number,
+    table = new SqliteTable(db),
   ) {
-    this.table = new SqliteTable(db);
+    super(table, pollIntervalMs);
     // Nested better-sqlite3 transactions are savepoints: a failing append rolls back only itself.
     const appendOne = db.transaction((job: AppendJob, recordedAt: string) =>
-      appendToTable(this.table, job.stream, job.events, job.expected, recordedAt),
+      appendToTable(table, job.stream, job.events, job.expected, recordedAt),
     );
     const batch = db.transaction((jobs: AppendJob[]) => {
       const recordedAt = new Date().toISOString();
@@ -101,42 +84,12 @@ export class SqliteEventStore implements EventStore {
     return this.groupCommit.submit({ stream, events: prepareEvents(stream, events), expected: options.expectedRevision });
   }
 
-  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
-    this.assertOpen();
-    return readStreamFromTable(this.table, stream, options);
-  }
-
-  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    this.assertOpen();
-    return readAllFromTable(this.table, options);
-  }
-
-  subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    this.assertOpen();
-    const subscription = new CatchUpSubscription(
-      {
-        table: this.table,
-        commits: this.commits,
-        pollIntervalMs: this.pollIntervalMs,
-        onEnd: (ended) => this.subscriptions.delete(ended),
-      },
-      options.fromPosition ?? 0n,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
-  }
-
-  async headPosition(): Promise<bigint> {
-    this.assertOpen();
-    return this.table.headPosition();
-  }
-
-  /** Commits the appends still queued, ends the subscriptions, closes the file. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+  /** Closing commits the appends still queued, ends the subscriptions, then closes the file. */
+  protected override async beforeClose(): Promise<void> {
     this.groupCommit.flushAll();
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+  }
+
+  protected override async afterClose(): Promise<void> {
     this.db.close();
   }
 
@@ -153,7 +106,4 @@ export class SqliteEventStore implements EventStore {
     return outcomes;
   }
 
-  private assertOpen(): void {
-    if (this.closed) throw new EventStoreClosedError();
-  }
 }

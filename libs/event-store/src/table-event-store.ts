@@ -1,0 +1,82 @@
+import { CatchUpSubscription } from './catch-up-subscription.js';
+import { CommitSignal } from './commit-signal.js';
+import { EventStoreClosedError } from './event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port.js';
+import type { EventTable } from './event-table.js';
+import { readAllFromTable, readStreamFromTable } from './table-reads.js';
+
+/**
+ * What the embedded stores share: reads, catch-up subscriptions and the open/closed lifecycle over an
+ * {@link EventTable}. Each store brings its own table and its own way of committing appends.
+ */
+export abstract class TableEventStore implements EventStore {
+  protected readonly commits = new CommitSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  protected closed = false;
+
+  protected constructor(
+    protected readonly table: EventTable,
+    /** How often a caught-up subscription looks for commits of other processes; undefined: never. */
+    private readonly pollIntervalMs?: number,
+  ) {}
+
+  abstract append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readStreamFromTable(this.table, stream, options);
+  }
+
+  readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readAllFromTable(this.table, options);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const subscription = new CatchUpSubscription(
+      {
+        table: this.table,
+        commits: this.commits,
+        ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
+        onEnd: (ended) => this.subscriptions.delete(ended),
+      },
+      options.fromPosition ?? 0n,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return this.table.headPosition();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.beforeClose();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.afterClose();
+  }
+
+  /** Runs once closing starts, before the subscriptions end (e.g. commit what is queued). */
+  protected async beforeClose(): Promise<void> {}
+
+  /** Runs once the subscriptions have ended (e.g. close the file). */
+  protected async afterClose(): Promise<void> {}
+
+  protected assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}
