@@ -93,17 +93,10 @@ export class EsdbEventStore implements EventStore {
       fromRevision: options.from ?? (backwards ? END : START),
       ...(options.limit === undefined ? {} : { maxCount: options.limit }),
     });
-    let finished = false;
     try {
-      for await (const answer of read) {
-        const event = toRecordedEvent(answer);
-        if (event !== undefined) yield event;
-      }
-      finished = true;
+      yield* recordedEvents(read);
     } catch (error) {
       throw toPortError(error, stream);
-    } finally {
-      if (!finished) await read.cancel();
     }
   }
 
@@ -142,22 +135,28 @@ export class EsdbEventStore implements EventStore {
    * subscriptions), so they are dropped here; the read is cancelled when the caller stops early.
    */
   private async *all(direction: Direction, fromPosition: ReadPosition): AsyncGenerator<RecordedEvent> {
-    const read = this.client.readAll({ direction, fromPosition });
-    let finished = false;
-    try {
-      for await (const answer of read) {
-        const event = toRecordedEvent(answer);
-        if (event !== undefined) yield event;
-      }
-      finished = true;
-    } finally {
-      if (!finished) await read.cancel();
-    }
+    yield* recordedEvents(this.client.readAll({ direction, fromPosition }));
   }
 
   /** The server answers an idempotent retry without a position: find where that revision was written. */
   private async positionOfRevision(stream: string, revision: bigint): Promise<bigint> {
     for await (const event of this.readStream(stream, { from: revision, limit: 1 })) return event.position;
     throw new Error(`EventStoreDB reported ${stream} at revision ${revision}, but that event cannot be read`);
+  }
+}
+
+/** The events of a read, skipping what does not map to one; the read is cancelled when the caller stops early. */
+async function* recordedEvents(
+  read: AsyncIterable<Parameters<typeof toRecordedEvent>[0]> & { cancel(): Promise<void> },
+): AsyncGenerator<RecordedEvent> {
+  let finished = false;
+  try {
+    for await (const answer of read) {
+      const event = toRecordedEvent(answer);
+      if (event !== undefined) yield event;
+    }
+    finished = true;
+  } finally {
+    if (!finished) await read.cancel();
   }
 }
