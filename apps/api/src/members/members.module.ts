@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { GrantsController } from './grants.controller.js';
+import { LoginEligibilityQuery } from './login-eligibility.query.js';
+import { LoginsController } from './logins.controller.js';
 import { ChangeMemberHandler, MemberDecisions } from './member-command.handler.js';
+import { MembersController } from './members.controller.js';
 
-@Module({ controllers: [], providers: [ChangeMemberHandler, MemberDecisions], exports: [MemberDecisions] })
+@Module({
+  controllers: [MembersController, GrantsController, LoginsController],
+  providers: [ChangeMemberHandler, MemberDecisions, LoginEligibilityQuery],
+  exports: [MemberDecisions],
+})
 export class MembersModule {}
