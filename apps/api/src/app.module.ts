@@ -13,6 +13,7 @@ import { MembersModule } from './members/members.module.js';
 import { OrdersModule } from './orders/orders.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
+import { ReadSideModule } from './read-side/read-side.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { WriteModelModule } from './write-model/write-model.module.js';
 
@@ -40,6 +41,7 @@ export class AppModule {
         MembersModule,
         OrdersModule,
         SharesModule,
+        ReadSideModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
       exports: [APP_CONFIG],

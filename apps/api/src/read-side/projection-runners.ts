@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
+import { ProjectionRunner, READ_STORE, ReadTimeoutError, type Projection, type ReadDocument, type ReadStore } from '@behorighet/read-models';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Readiness } from '../health/readiness.js';
+
+export const READ_MODEL_PROJECTIONS = Symbol('READ_MODEL_PROJECTIONS');
+
+/** How often an API-only process (no local runner) looks at a shared store's checkpoint while a query waits. */
+const CHECKPOINT_POLL_MS = 25;
+
+/**
+ * One ProjectionRunner per registered projection, started at bootstrap when this process has the
+ * `projector` role, each reported by `/health/ready`, stopped before the event store closes.
+ * Without that role (an API-only process over a shared MongoDB store) queries wait on the stored checkpoints.
+ */
+@Injectable()
+export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Projection');
+  private readonly runners = new Map<string, ProjectionRunner<ReadDocument>>();
+
+  constructor(
+    @Inject(READ_MODEL_PROJECTIONS) private readonly projections: readonly Projection<ReadDocument>[],
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly readiness: Readiness,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.roles.has('projector')) {
+      if (this.config.readStore.kind === 'memory') this.logger.warn('APP_ROLES has no projector and READ_STORE is memory: the read models stay empty');
+      return;
+    }
+    for (const projection of this.projections) {
+      const runner = new ProjectionRunner({ projection, events: this.events, readStore: this.readStore, logger: this.logger });
+      this.runners.set(projection.name, runner);
+      this.readiness.register({ name: projection.name, status: () => runner.status() });
+      await runner.start();
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  /** The runner of a read model in this process, if it runs one. */
+  runner(name: string): ProjectionRunner<ReadDocument> | undefined {
+    return this.runners.get(name);
+  }
+
+  /**
+   * Resolves once the read model `name` has reached `position`.
+   * @throws ReadTimeoutError after `timeoutMs`; the runner's failure or stop error when it cannot get there.
+   */
+  async waitFor(name: string, position: bigint, timeoutMs: number): Promise<void> {
+    const runner = this.runners.get(name);
+    if (runner) return runner.waitFor(position, timeoutMs);
+    if (!this.projections.some((p) => p.name === name)) throw new Error(`unknown read model ${name}`);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const reached = await this.readStore.checkpoint(name);
+      if (reached >= position) return;
+      if (Date.now() >= deadline) throw new ReadTimeoutError(name, position, reached, timeoutMs);
+      await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_POLL_MS));
+    }
+  }
+}

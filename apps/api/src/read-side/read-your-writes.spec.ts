@@ -1,0 +1,72 @@
+import { InMemoryEventStore } from '@behorighet/event-store';
+import { defineProjection, MemoryReadStore, type ReadDocument } from '@behorighet/read-models';
+import { loadAppConfig, type AppConfig } from '../config/app-config.js';
+import { Readiness } from '../health/readiness.js';
+import { ProblemError } from '../problem/problem.js';
+import { ProjectionRunners } from './projection-runners.js';
+import { ReadYourWrites } from './read-your-writes.js';
+
+interface Tally extends ReadDocument {
+  count: number;
+}
+
+const tally = defineProjection<Tally>({
+  name: 'tallies',
+  indexes: [],
+  handles: ['Ticked'],
+  route: (event) => [event.stream],
+  evolve: (document) => ({ count: (document?.count ?? 0) + 1 }),
+});
+
+const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined };
+
+describe('ReadYourWrites', () => {
+  let events: InMemoryEventStore;
+  let runners: ProjectionRunners;
+  let readiness: Readiness;
+
+  async function start(env: Record<string, string>): Promise<ReadYourWrites> {
+    const config: AppConfig = loadAppConfig({ READ_WAIT_MS: '150', ...env });
+    readiness = new Readiness();
+    runners = new ProjectionRunners([tally], events, new MemoryReadStore(), config, readiness);
+    Object.assign(runners, { logger: quiet });
+    await runners.onApplicationBootstrap();
+    return new ReadYourWrites(runners, config);
+  }
+  const tick = async () => (await events.append('clock-1', [{ type: 'Ticked', data: {} }], { expectedRevision: 'any' })).position;
+
+  beforeEach(() => (events = new InMemoryEventStore()));
+  afterEach(async () => {
+    await runners.onModuleDestroy();
+    await events.close();
+  });
+
+  it('R-READ-7 answers at once without minPosition, and waits for a position written after the query began', async () => {
+    const reads = await start({});
+    await reads.reach(undefined, ['tallies']);
+    const before = await tick();
+    await reads.reach(String(before), ['tallies']);
+    const pending = reads.reach(String(before + 1n), ['tallies']);
+    await tick();
+    await expect(pending).resolves.toBeUndefined();
+    expect((await readiness.report()).projections).toMatchObject({ tallies: { ready: true, position: String(before + 1n), lag: '0' } });
+  });
+
+  it('R-READ-7 answers 503 READ_MODEL_BEHIND after READ_WAIT_MS when the read model does not get there', async () => {
+    const reads = await start({});
+    const started = Date.now();
+    const error = await reads.reach('99', ['tallies']).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    expect(error).toBeInstanceOf(ProblemError);
+    expect((error as ProblemError).problem).toMatchObject({ status: 503, code: 'READ_MODEL_BEHIND', readModel: 'tallies', minPosition: '99' });
+  });
+
+  it('without the projector role runs no runner and waits on the stored checkpoint instead', async () => {
+    const reads = await start({ APP_ROLES: 'api' });
+    expect(runners.runner('tallies')).toBeUndefined();
+    expect((await readiness.report()).projections).toEqual({});
+    await reads.reach('0', ['tallies']);
+    const error = await reads.reach('1', ['tallies']).catch((e: unknown) => e);
+    expect((error as ProblemError).problem.code).toBe('READ_MODEL_BEHIND');
+  });
+});
