@@ -2,3 +2,4 @@ export * from './tokens.js';
 export * from './jwks-server.js';
 export * from './test-app.js';
 export * from './decider-spec.js';
+export * from './scenario.js';

@@ -1,6 +1,6 @@
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { decideOrganization, organizationStream } from '@behorighet/domain';
-import type { OrganizationCommand, OrganizationContext } from '@behorighet/domain';
+import type { OrganizationCommand, OrganizationContext, OrganizationEvent } from '@behorighet/domain';
 import { Clock } from '../clock/clock.js';
 import { actorOf, answer, CommandAnswer } from '../common/command-answer.js';
 import { actorTag, Aggregates } from '../write-model/aggregates.js';
@@ -32,13 +32,15 @@ export class ChangeOrganizationHandler implements ICommandHandler<ChangeOrganiza
   async execute({ organizationId, command, ctx, createdId }: ChangeOrganization): Promise<CommandAnswer> {
     const now = this.clock.now();
     const context: OrganizationContext = { now, actor: actorOf(ctx.caller), ...(await this.contextFor(command, organizationId)) };
+    // The id answered is the member's when the main responsible was already one (its existing id), else the new one.
+    let decided: OrganizationEvent[] = [];
     const outcome = await this.runner.run({
       stream: organizationStream(organizationId),
       fold: organizationFold,
-      decide: (state) => decideOrganization(command, state, context),
-      metadata: (state) => metadataFor(ctx, actorTag(state, ctx.caller, now), createdId),
+      decide: (state) => (decided = decideOrganization(command, state, context)),
+      metadata: (state) => metadataFor(ctx, actorTag(state, ctx.caller, now), resultId(command, decided, createdId)),
     });
-    return answer(outcome, createdId);
+    return answer(outcome, resultId(command, decided, createdId));
   }
 
   /** The other aggregates this command's rules read (R-ORG-2 employer group, R-MEM-1 reseller, the catalog). */
@@ -51,8 +53,9 @@ export class ChangeOrganizationHandler implements ICommandHandler<ChangeOrganiza
         };
       case 'RegisterMainResponsible': {
         if (!command.employedBy || command.employedBy === organizationId) return {};
+        // An unknown employer belongs to no group: the domain answers NOT_IN_GROUP (R-ORG-2).
         const employer = await this.aggregates.organization(command.employedBy);
-        return employer.status === 'registered' ? { employer: { organizationId: employer.organizationId, groupId: employer.groupId } } : {};
+        return { employer: { organizationId: command.employedBy, groupId: employer.status === 'registered' ? employer.groupId : undefined } };
       }
       case 'InviteUser':
         return command.resellerOrgId ? { resellerOrganization: await this.aggregates.organization(command.resellerOrgId) } : {};
@@ -60,4 +63,11 @@ export class ChangeOrganizationHandler implements ICommandHandler<ChangeOrganiza
         return {};
     }
   }
+}
+
+/** The id a command answers: a main responsible who was already a member keeps its member id. */
+function resultId(command: OrganizationCommand, events: OrganizationEvent[], createdId: string | undefined): string | undefined {
+  if (command.type !== 'RegisterMainResponsible') return createdId;
+  const appointed = events.find((e) => e.type === 'AdminAppointed');
+  return appointed?.data.memberId ?? createdId;
 }
