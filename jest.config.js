@@ -26,6 +26,9 @@ export default {
     '^@behorighet/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
+  // @nestjs/throttler is CommonJS requiring ESM-only Nest packages, which Jest on Node 20 cannot do (test/support/esm-bridge).
+  resolver: '<rootDir>/test/support/esm-bridge/resolver.cjs',
+  setupFilesAfterEnv: ['<rootDir>/test/support/esm-bridge/setup.js'],
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,e2e-spec}.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 30_000,

@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { createValidationPipe } from './problem/validation.pipe.js';
+import { registerSecurityHeaders } from './security/security-headers.js';
 import { openEventStore } from './write-model/open-event-store.js';
 
 /** Builds the HTTP application; `main.ts` listens with it and the tests drive it in-process. */
@@ -28,6 +29,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();
+  await registerSecurityHeaders(app);
 
   const document = SwaggerModule.createDocument(
     app,

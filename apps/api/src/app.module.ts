@@ -14,6 +14,8 @@ import { OrdersModule } from './orders/orders.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
+import { loadRateLimitConfig } from './security/rate-limit.config.js';
+import { AddressRateLimitModule, SubjectRateLimitModule } from './security/rate-limit.module.js';
 import { SharesModule } from './shares/shares.module.js';
 import { WriteModelModule } from './write-model/write-model.module.js';
 
@@ -27,13 +29,17 @@ export interface AppModuleOptions {
 export class AppModule {
   static forRoot(config: AppConfig, options: AppModuleOptions): DynamicModule {
     const auth = loadAuthConfig(options.env ?? process.env, { defaultDevSecret: DEV_DEFAULT_SECRET });
+    const rateLimit = loadRateLimitConfig(options.env ?? process.env, config);
     return {
       module: AppModule,
       global: true,
       imports: [
         ClockModule.forRoot(config),
         HealthModule,
+        // Global guards run in import order: the address budget, then authentication, then the subject budget.
+        AddressRateLimitModule.forRoot(rateLimit),
         AuthModule.forRoot(auth),
+        SubjectRateLimitModule.forRoot(rateLimit),
         WriteModelModule.forRoot(options.eventStore, upcast),
         CqrsModule.forRoot(),
         CatalogModule,

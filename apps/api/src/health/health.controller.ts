@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/public.decorator.js';
+import { NoRateLimit } from '../security/rate-limit.guards.js';
 import { Readiness } from './readiness.js';
 
 @ApiTags('health')
 @Public()
+@NoRateLimit()
 @Controller('health')
 export class HealthController {
   constructor(private readonly readiness: Readiness) {}
