@@ -1,4 +1,6 @@
 import type { Response } from 'supertest';
+import { memberDecider, memberStream, organizationDecider, organizationStream, upcast, type MemberState, type OrganizationState } from '@behorighet/domain';
+import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
 import type { TestApp } from './test-app.js';
 
 /**
@@ -97,4 +99,68 @@ export async function appointAdministrator(
 ): Promise<void> {
   const res = await t.http.post(`/v1/organizations/${organizationId}/administrators`).set('authorization', appointer).send(body);
   expectStatus(res, 201);
+}
+
+/** R-GRT-1: `editor` grants a service (or role) to `memberId`; answers the first grant id. */
+export async function issueGrant(
+  t: TestApp,
+  editor: string,
+  organizationId: string,
+  memberId: string,
+  body: { service?: string; role?: string; employerCodes?: string[]; validUntil?: string },
+): Promise<string> {
+  const res = await t.http.post(`/v1/organizations/${organizationId}/members/${memberId}/grants`).set('authorization', editor).send(body);
+  return expectStatus(res, 201).body.id;
+}
+
+/** R-LOG-1: the member's own login attempt (200 allowed, 403 LOGIN_DENIED with `reasons`). */
+export async function attemptLogin(t: TestApp, organizationId: string, memberId: string, subject: string): Promise<Response> {
+  return t.http.post(`/v1/organizations/${organizationId}/members/${memberId}/logins`).set('authorization', await bearer(t, subject)).send({});
+}
+
+/** The events of one stream as the log holds them (type and data), oldest first. */
+export async function streamEvents(t: TestApp, stream: string): Promise<Array<{ type: string; data: Record<string, unknown> }>> {
+  const events: Array<{ type: string; data: Record<string, unknown> }> = [];
+  for await (const e of t.app.get<EventStore>(EVENT_STORE).readStream(stream)) events.push({ type: e.type, data: upcast(e.type, e.data) as Record<string, unknown> });
+  return events;
+}
+
+/** An organization's state folded from the log with the domain's own evolve: what the write model decides on. */
+export async function organizationFromLog(t: TestApp, organizationId: string): Promise<OrganizationState> {
+  const events = await streamEvents(t, organizationStream(organizationId));
+  return events.reduce((state, e) => organizationDecider.evolve(state, e as never), organizationDecider.initialState());
+}
+
+/** A member stream's state (its grants) folded from the log. */
+export async function memberFromLog(t: TestApp, memberId: string): Promise<MemberState> {
+  const events = await streamEvents(t, memberStream(memberId));
+  return events.reduce((state, e) => memberDecider.evolve(state, e as never), memberDecider.initialState());
+}
+
+/** The operator registers catalog services, each named after its key. */
+export async function registerServices(t: TestApp, operator: string, keys: string[]): Promise<void> {
+  for (const key of keys) expectStatus(await t.http.post('/v1/services').set('authorization', operator).send({ key, name: `Service ${key}` }), 201);
+}
+
+/** R-ORD-1: `orderer` places an order (a service, or an agent assignment); answers the order id. */
+export async function placeOrder(
+  t: TestApp,
+  orderer: string,
+  organizationId: string,
+  body: { service: string; kind?: 'service' | 'agent-assignment'; note?: string },
+): Promise<string> {
+  const res = await t.http.post(`/v1/organizations/${organizationId}/orders`).set('authorization', orderer).send(body);
+  return expectStatus(res, 201).body.id;
+}
+
+/** R-SHR-2: `sharer` opens the owner's address book or workspace to `body.memberId`; answers the share id. */
+export async function shareAccess(
+  t: TestApp,
+  sharer: string,
+  organizationId: string,
+  ownerId: string,
+  body: { resource: 'address-book' | 'workspace'; memberId: string; actions: string[]; grantable?: string[]; authorize?: boolean },
+): Promise<string> {
+  const res = await t.http.post(`/v1/organizations/${organizationId}/members/${ownerId}/shares`).set('authorization', sharer).send(body);
+  return expectStatus(res, 201).body.id;
 }
