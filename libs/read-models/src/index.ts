@@ -13,3 +13,4 @@ export { canonicalJson, DocumentDigest } from './document-digest.js';
 export { describeReadStoreContract, type ReadStoreFactory, type ReadStoreUnderTest } from './read-store.contract.js';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongo.read-store.js';
 export type { MongoCollection, MongoDatabase, MongoSessions } from './mongo.mapping.js';
+export * from './projections/index.js';

@@ -1,7 +1,11 @@
-import type { Projection, ReadDocument } from '@behorighet/read-models';
+import { memberStateProjection, membershipsProjection, organizationStateProjection, type Projection, type ReadDocument } from '@behorighet/read-models';
 
 /**
  * Every read model this application keeps. Each one gets its own ProjectionRunner (role `projector`),
  * its own checkpoint and a line in `/health/ready`. To add a read model, append its projection here.
  */
-export const PROJECTIONS: readonly Projection<ReadDocument>[] = [];
+export const PROJECTIONS: readonly Projection<ReadDocument>[] = [
+  organizationStateProjection,
+  memberStateProjection,
+  membershipsProjection,
+];

@@ -1,0 +1,31 @@
+import { evolveOrganization, initialOrganization, type OrganizationState } from '@behorighet/domain';
+import { defineProjection } from '../projection.js';
+import type { ReadDocument } from '../read-store.port.js';
+import { ORGANIZATION_EVENT_TYPES, organizationEvent } from './domain-events.js';
+
+/**
+ * One document per organization holding the domain's own folded state, so that the queries answer with
+ * the domain's evaluators (`warnings`, `authoritiesOf`, `effectiveAccess`, `inactiveMembers`…) and
+ * never disagree with the write side. The state keeps dated marks, so it answers for past instants too.
+ */
+export interface OrganizationStateDocument extends ReadDocument {
+  organizationId: string;
+  state: OrganizationState;
+}
+
+export const ORGANIZATION_STATES = 'organization_states';
+
+export const organizationStateProjection = defineProjection<OrganizationStateDocument>({
+  name: ORGANIZATION_STATES,
+  indexes: [],
+  handles: ORGANIZATION_EVENT_TYPES,
+  route(event) {
+    const domain = organizationEvent(event);
+    return domain ? [domain.data.organizationId] : [];
+  },
+  evolve(document, event, id) {
+    const domain = organizationEvent(event);
+    if (!domain) return document;
+    return { organizationId: id, state: evolveOrganization(document?.state ?? initialOrganization(), domain) };
+  },
+});
