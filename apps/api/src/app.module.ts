@@ -14,6 +14,7 @@ import { OrdersModule } from './orders/orders.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { ProblemDetailsFilter } from './problem/problem-details.filter.js';
 import { ReadSideModule } from './read-side/read-side.module.js';
+import { SchedulerModule } from './scheduler/scheduler.module.js';
 import { loadRateLimitConfig } from './security/rate-limit.config.js';
 import { AddressRateLimitModule, SubjectRateLimitModule } from './security/rate-limit.module.js';
 import { SharesModule } from './shares/shares.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         OrdersModule,
         SharesModule,
         ReadSideModule,
+        SchedulerModule.forRoot(config),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],
       exports: [APP_CONFIG],

@@ -8,6 +8,11 @@ export interface Caller {
   roles: string[];
   /** True when `roles` holds {@link OPERATOR_ROLE}. */
   operator: boolean;
+  /**
+   * Set only on commands this process issues itself (a scheduled job or a process manager, see
+   * `systemContext`): the domain's actor is then `{ system }`. Never derived from a token.
+   */
+  system?: string;
 }
 
 declare module 'fastify' {

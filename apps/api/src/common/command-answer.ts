@@ -16,7 +16,8 @@ export function answer(outcome: Pick<Outcome, 'position'>, id?: string): Command
   return { ...(id ? { id } : {}), position: outcome.position.toString() };
 }
 
-/** The domain's view of an authenticated caller. */
+/** The domain's view of an authenticated caller, or `{ system }` for a job or process manager. */
 export function actorOf(caller: Caller): Actor {
+  if (caller.system !== undefined) return { system: caller.system };
   return { subject: caller.subject, operator: caller.operator };
 }

@@ -15,6 +15,10 @@ export interface AppConfig {
   readStore: { kind: 'memory' } | { kind: 'mongodb'; uri: string };
   /** Which parts this process runs: serving HTTP, projecting read models, running scheduled jobs. */
   roles: Set<'api' | 'projector' | 'scheduler'>;
+  /** Scheduled jobs (role `scheduler`): the interval is off when `enabled` is false; `/v1/test/jobs/run` still runs them. */
+  jobs: { enabled: boolean; intervalMs: number; reminderDays: number[] };
+  /** Notifications (R-NOT-1): SMTP when `smtpUrl` is set, else `.eml` files under `DATA_DIR/outbox`. */
+  mail: { smtpUrl?: string; from: string };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -33,7 +37,21 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: eventStoreConfig(env),
     readStore: readStoreConfig(env),
     roles: rolesConfig(env.APP_ROLES),
+    jobs: {
+      enabled: env.JOBS_ENABLED !== '0' && env.JOBS_ENABLED !== 'false',
+      intervalMs: integer(env.JOBS_INTERVAL_MS, 60_000, 'JOBS_INTERVAL_MS'),
+      reminderDays: reminderDays(env.REMINDER_DAYS),
+    },
+    mail: { ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}), from: env.MAIL_FROM || 'Behörighet <no-reply@behorighet.local>' },
   };
+}
+
+function reminderDays(raw: string | undefined): number[] {
+  const days = (raw ?? '30,7').split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1)) {
+    throw new Error(`REMINDER_DAYS must be positive whole days separated by commas, got "${raw}"`);
+  }
+  return [...new Set(days)].sort((a, b) => b - a);
 }
 
 function eventStoreConfig(env: NodeJS.ProcessEnv): AppConfig['eventStore'] {

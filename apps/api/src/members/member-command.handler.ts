@@ -35,13 +35,15 @@ export class MemberDecisions {
     const organization = await this.aggregates.organization(organizationId);
     // Only a member of the organization learns whether a member id exists in it (R-SEC-2). A login attempt
     // is the exception: the domain records it, allowed or denied, for the member's own person.
-    if (command.type !== 'RecordLogin' && (organization.status !== 'registered' || !powersOf(organization, ctx.caller.subject, now).member)) {
+    // Jobs and process managers (`{ system }`) act on the organization's own records; the domain decides what they may do.
+    const system = ctx.caller.system !== undefined;
+    if (!system && command.type !== 'RecordLogin' && (organization.status !== 'registered' || !powersOf(organization, ctx.caller.subject, now).member)) {
       throw new DomainError('NOT_A_MEMBER', 'the caller is not a member of this organization');
     }
     // The member stream is reached only through its organization: an id of another tenant is unknown here.
-    // A deleted member's login attempt is still recorded (denied, MEMBER_DELETED: R-LOG-1).
+    // A deleted member's login attempt is still recorded (denied, MEMBER_DELETED: R-LOG-1), and its access still ends (R-MEM-5).
     requireRegistered(organization);
-    if (command.type === 'RecordLogin') {
+    if (command.type === 'RecordLogin' || system) {
       if (!organization.members[command.memberId]) throw new DomainError('MEMBER_NOT_FOUND', 'no such member in this organization');
     } else {
       requireMember(organization, command.memberId);

@@ -34,7 +34,9 @@ export class ChangeOrderHandler implements ICommandHandler<ChangeOrder> {
     const now = this.clock.now();
     const organization = await this.aggregates.organization(organizationId);
     const callerId = organization.status === 'registered' ? powersOf(organization, ctx.caller.subject, now).memberId : undefined;
-    if (!callerId) throw new DomainError('NOT_A_MEMBER', 'the caller is not a member of this organization');
+    // A job (`{ system }`, e.g. the lapse of R-ORD-3) is no member; the domain decides what it may do.
+    const system = ctx.caller.system !== undefined && organization.status === 'registered';
+    if (!callerId && !system) throw new DomainError('NOT_A_MEMBER', 'the caller is not a member of this organization');
     if (command.type !== 'PlaceOrder' && command.type !== 'RegisterConnectionApplication') {
       const existing = await this.aggregates.order(command.orderId);
       // Orders of another organization are unknown here (R-SEC-2).
@@ -44,7 +46,7 @@ export class ChangeOrderHandler implements ICommandHandler<ChangeOrder> {
       now,
       actor: actorOf(ctx.caller),
       organization,
-      actorMember: await this.aggregates.member(callerId),
+      ...(callerId ? { actorMember: await this.aggregates.member(callerId) } : {}),
       ...(command.type === 'PlaceOrder' || command.type === 'RegisterConnectionApplication' ? { catalog: await this.aggregates.catalog() } : {}),
     };
     const outcome = await this.runner.run({

@@ -36,8 +36,9 @@ export class Aggregates {
   }
 }
 
-/** The pseudonymous actor tag for metadata: the caller's member id in this organization, else its platform role. */
+/** The pseudonymous actor tag for metadata: `system:<job>`, the caller's member id in this organization, else its platform role. */
 export function actorTag(org: OrganizationState, caller: Caller, now: Date): string {
+  if (caller.system !== undefined) return `system:${caller.system}`;
   const memberId = org.status === 'registered' ? powersOf(org, caller.subject, now).memberId : undefined;
   if (memberId) return `member:${memberId}`;
   return caller.operator ? 'platform-operator' : 'anonymous';

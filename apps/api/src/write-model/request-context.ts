@@ -26,3 +26,12 @@ export function requestContextOf(request: ContextRequest): RequestContext {
 export const Ctx = createParamDecorator((_: unknown, context: ExecutionContext) =>
   requestContextOf(context.switchToHttp().getRequest<ContextRequest>()),
 );
+
+/**
+ * The context of a command that a job or process manager of this process issues: the domain sees the actor
+ * `{ system: name }`, the events' metadata `actor: 'system:<name>'`. `cause` ties a reaction to the event
+ * that caused it (its id as causation, the same correlation id).
+ */
+export function systemContext(name: string, cause: { correlationId: string; causationId: string }): RequestContext {
+  return { caller: { subject: `system:${name}`, roles: [], operator: false, system: name }, ...cause };
+}
