@@ -97,6 +97,20 @@ describe('seed 001 (SPV): behörig beställare, delegates, administrators, emplo
       expect([mr.status, mr.body.code]).toEqual([409, 'ALREADY_EXISTS']);
     });
 
+    it('R-ORG-5 R-TIME-3 only the behörig beställare extends a delegate; a delegate extends neither itself nor another delegate', async () => {
+      const org = await employer(2);
+      const [first, second] = org.members as [Person, Person];
+      for (const d of [first, second]) await t.http.post(org.path('delegates')).set('authorization', org.mainResponsible).send({ memberId: d.id }).expect(201);
+      const validUntil = '2028-06-30T22:00:00Z';
+      const own = await t.http.post(org.path(`delegates/${first.id}/extension`)).set('authorization', first.token).send({ validUntil });
+      expect([own.status, own.body.code]).toEqual([403, 'SELF_GRANT_FORBIDDEN']);
+      const peer = await t.http.post(org.path(`delegates/${first.id}/extension`)).set('authorization', second.token).send({ validUntil });
+      expect([peer.status, peer.body.code]).toEqual([403, 'MAIN_RESPONSIBLE_ONLY']);
+      await t.http.post(org.path(`delegates/${first.id}/extension`)).set('authorization', org.mainResponsible).send({ validUntil }).expect(200);
+      const extended = (await streamEvents(t, organizationStream(org.organizationId))).at(-1);
+      expect(extended).toMatchObject({ type: 'AdminAppointmentExtended', data: { memberId: first.id, role: 'delegate', validUntil: '2028-06-30T22:00:00.000Z' } });
+    });
+
     it('R-ORG-5 the behörig beställare removes a delegate, whose powers end at once', async () => {
       const org = await employer(2);
       const [delegate, target] = org.members as [Person, Person];

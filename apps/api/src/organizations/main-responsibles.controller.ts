@@ -76,6 +76,22 @@ export class MainResponsiblesController {
     return this.commands.execute(new ChangeOrganization(org, { type: 'AppointDelegate', memberId, validFrom, validUntil }, ctx));
   }
 
+  @Post('delegates/:member/extension')
+  @ApiCommand({
+    summary: 'Extend a delegate\'s appointment (main responsible only), at most 36 months from now (R-TIME-3).',
+    events: ['AdminAppointmentExtended'],
+    errors: [...STANDING, 'MAIN_RESPONSIBLE_ONLY', 'SELF_GRANT_FORBIDDEN', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_ENDED', ...VALIDITY],
+    status: 200,
+  })
+  extendDelegate(
+    @UuidParam('org') org: string,
+    @UuidParam('member') member: string,
+    @Body() body: ExtendAppointmentDto,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CommandAnswer> {
+    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil }, ctx));
+  }
+
   @Delete('delegates/:member')
   @ApiCommand({
     summary: 'Remove a delegate (main responsible only, R-ORG-5).',

@@ -55,7 +55,7 @@ export class AppointAdministratorDto extends ValidityDto {
   @IsUUID()
   memberId!: string;
 
-  @ApiProperty({ enum: ADMIN_LEVELS, example: 2, description: 'L1 appoints L1–L4, L2 appoints L3–L4, L3 edits members, L4 views (R-ADM-2).' })
+  @ApiProperty({ type: 'integer', enum: ADMIN_LEVELS, example: 2, description: 'L1 appoints L1–L4, L2 appoints L3–L4, L3 edits members, L4 views (R-ADM-2).' })
   @IsIn(ADMIN_LEVELS, { message: 'level must be one of 1, 2, 3, 4' })
   level!: 1 | 2 | 3 | 4;
 
