@@ -37,7 +37,8 @@ describe('seed 003: orders and attestation', () => {
   const orderEvents = async (orderId: string) => (await streamEvents(t, orderStream(orderId))).map((e) => e.type);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Jobs run only when the spec asks (POST /v1/test/jobs/run), never on their interval mid-test.
+    t = await startTestApp({ JOBS_ENABLED: '0' });
     await setClock(t, T0);
     operator = await bearer(t, 'operator-1', { operator: true });
     await registerServices(t, operator, ['e-archive', 'payroll', 'invoices', 'reports', 'statistics', 'agent-portal', 'e-referral', 'telephony', 'journal']);
@@ -81,6 +82,14 @@ describe('seed 003: orders and attestation', () => {
     const orderId = await placeOrder(t, tokens.olle, org, { service: 'statistics' });
     expect(await orderEvents(orderId)).toEqual(['OrderPlaced']);
     expect((await subscriptions()).map((s) => s.service)).not.toContain('statistics');
+  });
+
+  it('R-ORD-1 a retried order (same Idempotency-Key) is placed once', async () => {
+    const send = () => t.http.post(orders()).set('authorization', tokens.olle).set('idempotency-key', 'order-retry-1').send({ service: 'payroll' });
+    const first = await send().expect(201);
+    const again = await send().expect(201);
+    expect(again.body).toEqual(first.body);
+    expect(await orderEvents(first.body.id)).toEqual(['OrderPlaced']);
   });
 
   it('R-ORD-1 refuses an order for a service that is not in the catalog (422 UNKNOWN_SERVICE)', async () => {
@@ -202,5 +211,12 @@ describe('seed 003: orders and attestation', () => {
     expect(subscribed).toContain('journal');
     expect(subscribed).not.toContain('statistics');
     expect(await orderEvents(lapsing)).toEqual(['OrderPlaced']);
+
+    // The lapse job records it, dated when the 30 days ran out; an attested order does not lapse.
+    await t.http.post('/v1/test/jobs/run').set('authorization', tokens.anna).expect(200);
+    const history = await streamEvents(t, orderStream(lapsing));
+    expect(history.map((e) => e.type)).toEqual(['OrderPlaced', 'OrderLapsed']);
+    expect(history[1].data.occurredAt).toBe(daysAfterT0(30).toISOString());
+    expect(await orderEvents(inTime)).toEqual(['OrderPlaced', 'OrderAttested']);
   });
 });
