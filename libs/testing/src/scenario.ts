@@ -113,7 +113,7 @@ export async function issueGrant(
   return expectStatus(res, 201).body.id;
 }
 
-/** R-LOG-1: the member's own login attempt (200 allowed, 403 LOGIN_DENIED with `reasons`). */
+/** R-LOG-1: the member's own login attempt (201 allowed, 403 LOGIN_DENIED with `reasons`). */
 export async function attemptLogin(t: TestApp, organizationId: string, memberId: string, subject: string): Promise<Response> {
   return t.http.post(`/v1/organizations/${organizationId}/members/${memberId}/logins`).set('authorization', await bearer(t, subject)).send({});
 }
@@ -163,4 +163,26 @@ export async function shareAccess(
 ): Promise<string> {
   const res = await t.http.post(`/v1/organizations/${organizationId}/members/${ownerId}/shares`).set('authorization', sharer).send(body);
   return expectStatus(res, 201).body.id;
+}
+
+/** The operator subscribes the organization to catalog services. */
+export async function subscribeServices(t: TestApp, operator: string, organizationId: string, services: string[]): Promise<void> {
+  for (const service of services) {
+    expectStatus(await t.http.post(`/v1/organizations/${organizationId}/subscriptions`).set('authorization', operator).send({ service }), 201);
+  }
+}
+
+/** R-MEM-1/2: `editor` invites a member of any type (`person-only` is registered without invitation); answers the member id. */
+export async function inviteMember(
+  t: TestApp,
+  editor: string,
+  organizationId: string,
+  body: { type: string; name: string; email?: string; subject?: string; unitId?: string; endsAt?: string; resellerOrgId?: string; message?: string },
+): Promise<string> {
+  return expectStatus(await t.http.post(`/v1/organizations/${organizationId}/members`).set('authorization', editor).send(body), 201).body.id;
+}
+
+/** R-LOG-1: `asker` asks whether the member may log in now (`{ allowed, reasons, profileOnly }`, or a problem). */
+export async function askLoginEligibility(t: TestApp, asker: string, organizationId: string, memberId: string): Promise<Response> {
+  return t.http.get(`/v1/organizations/${organizationId}/members/${memberId}/login-eligibility`).set('authorization', asker);
 }

@@ -23,7 +23,7 @@ export class GrantsController {
   constructor(private readonly commands: CommandBus, private readonly aggregates: Aggregates) {}
 
   @Post()
-  @ApiResponse({ status: 201, type: IssuedGrantsAnswer, description: 'Accepted and durable; one grant per service of a package.' })
+  @ApiResponse({ status: 201, type: IssuedGrantsAnswer, description: 'One id per grant issued: a package issues one grant per service.' })
   @ApiCommand({
     summary: 'Grant a service, a package (one grant per service) or a business role, for at most 36 months (MR, delegate, L1–L3; never to oneself).',
     events: ['GrantIssued'],

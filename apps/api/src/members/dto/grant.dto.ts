@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches } from 'class-validator';
 import { BUSINESS_ROLES, type BusinessRole } from '@behorighet/domain';
 import { KEY_PATTERN } from '../../catalog/dto/catalog.dto.js';
 import { CommandAnswer } from '../../common/command-answer.js';
+import { EMPLOYER_CODE_PATTERN } from '../../organizations/dto/structure.dto.js';
 import { ExactlyOneOf } from './exactly-one-of.validator.js';
 import { INSTANT, instantReason } from './instant.js';
 
@@ -35,7 +36,7 @@ export class IssueGrantDto {
   @ArrayMaxSize(100)
   @ArrayUnique()
   @IsString({ each: true })
-  @Length(1, 64, { each: true })
+  @Matches(EMPLOYER_CODE_PATTERN, { each: true, message: 'each employer code must be 1–32 letters, digits, ".", "_" or "-", starting with a letter or digit' })
   employerCodes?: string[];
 
   @ApiPropertyOptional({ format: 'date-time', example: '2026-01-01T00:00:00Z', description: 'Now when absent; never in the past.' })
