@@ -26,6 +26,7 @@ export const COMMAND_BODIES: Record<string, (ids: BodyIds) => Body> = {
   'POST /v1/organizations/{org}/main-responsibles/{member}/extension': ({ later }) => ({ validUntil: later }),
   'POST /v1/organizations/{org}/delegates': ({ otherMemberId }) => ({ memberId: otherMemberId }),
   'DELETE /v1/organizations/{org}/delegates/{member}': () => ({}),
+  'POST /v1/organizations/{org}/delegates/{member}/extension': ({ later }) => ({ validUntil: later }),
   'POST /v1/organizations/{org}/administrators': ({ otherMemberId }) => ({ memberId: otherMemberId, level: 1 }),
   'DELETE /v1/organizations/{org}/administrators/{member}': () => ({ reason: 'taken over' }),
   'POST /v1/organizations/{org}/administrators/{member}/extension': ({ later }) => ({ validUntil: later }),
