@@ -48,6 +48,12 @@ describe('seed 000 (Alecta): organizations and their main responsible', () => {
     expect({ ok: res.status < 300, body: res.body }).toEqual({ ok: true, body: { position: expect.stringMatching(/^\d+$/) } });
   }
 
+  /** R-ORG-3 as the overview shows it to the operator, once its read model has reached `position`. */
+  async function overviewWarnings(organizationId: string, position: string) {
+    const res = await t.http.get(`/v1/organizations/${organizationId}/overview?minPosition=${position}`).set('authorization', operator).expect(200);
+    return res.body.warnings;
+  }
+
   beforeAll(async () => {
     t = await startTestApp();
     operator = await bearer(t, 'operator-1', { operator: true });
@@ -216,9 +222,10 @@ describe('seed 000 (Alecta): organizations and their main responsible', () => {
     it('R-ORG-3 removing the last main responsible is allowed and leaves the organization headless: no member logs in (R-ORG-4)', async () => {
       const org = await workingOrganization();
       expect(warnings(await organizationFromLog(t, org.organizationId), Date.parse(T0))).toEqual([]);
-      await t.http.delete(`/v1/organizations/${org.organizationId}/main-responsibles/${org.mainResponsibleId}`).set('authorization', operator).send({ reason: 'Slutat' }).expect(200);
+      const removed = await t.http.delete(`/v1/organizations/${org.organizationId}/main-responsibles/${org.mainResponsibleId}`).set('authorization', operator).send({ reason: 'Slutat' }).expect(200);
       const state = await organizationFromLog(t, org.organizationId);
       expect(warnings(state, Date.parse(T0))).toEqual([{ code: 'NO_MAIN_RESPONSIBLE', count: 0 }]);
+      expect(await overviewWarnings(org.organizationId, removed.body.position)).toEqual([{ code: 'NO_MAIN_RESPONSIBLE', count: 0 }]);
       const fromLog = loginEligibility({ organization: state, memberId: org.userId, member: await memberFromLog(t, org.userId) }, Date.parse(T0));
       expect(fromLog).toMatchObject({ allowed: false, reasons: ['ORGANIZATION_HEADLESS'] });
       const denied = await attemptLogin(t, org.organizationId, org.userId, org.userSubject);
@@ -234,6 +241,8 @@ describe('seed 000 (Alecta): organizations and their main responsible', () => {
       expect(warnings(await organizationFromLog(t, org.organizationId), Date.parse(T0))).toEqual([]);
       await appointMainResponsible(t, operator, org.organizationId, { subject: 'third-mr' });
       expect(warnings(await organizationFromLog(t, org.organizationId), Date.parse(T0))).toEqual([{ code: 'TOO_MANY_MAIN_RESPONSIBLES', count: 3 }]);
+      const head = (await t.app.get<EventStore>(EVENT_STORE).headPosition()).toString();
+      expect(await overviewWarnings(org.organizationId, head)).toEqual([{ code: 'TOO_MANY_MAIN_RESPONSIBLES', count: 3 }]);
       const notOne = await t.http.delete(`/v1/organizations/${org.organizationId}/main-responsibles/${org.userId}`).set('authorization', operator);
       expect([notOne.status, notOne.body.code]).toEqual([404, 'APPOINTMENT_NOT_FOUND']);
     });
