@@ -1,0 +1,139 @@
+import {
+  accessIntervals,
+  effectiveAccess,
+  initialMember,
+  targetKey,
+  type AccessInterval,
+  type AccessSubject,
+  type AccessTarget,
+  type By,
+  type Grant,
+  type OrganizationState,
+} from '@behorighet/domain';
+import { ORGANIZATION_STATES, type IndexFilter, type OrganizationStateDocument, type ReadStore } from '@behorighet/read-models';
+import { ACCESS_HISTORY, type GrantHistoryDocument } from './access-history.projection.js';
+
+/** The read models the intervals are derived from: wait for both (read your writes). */
+export const ACCESS_HISTORY_READ_MODELS = [ACCESS_HISTORY, ORGANIZATION_STATES] as const;
+
+/** One access interval of one member (R-READ-4), as the export writes it. */
+export interface AccessIntervalRow {
+  organizationId: string;
+  memberId: string;
+  /** `service:<key>` or `role:<name>`. */
+  target: string;
+  service: string | null;
+  role: string | null;
+  grantId: string;
+  from: string;
+  /** Exclusive end; null while the access still holds at the horizon. */
+  to: string | null;
+  grantedBy: By;
+  endedBy: By | null;
+  reason: string | null;
+}
+
+export interface IntervalQuery {
+  /** What has not happened by then is not known: access holding then stays open (`to: null`). */
+  asOf: Date | number;
+  /** Only intervals overlapping [from, to) (epoch ms); unbounded when absent. */
+  from?: number;
+  to?: number;
+  /** Only members for which this answers true (an administrator's scope). */
+  include?(memberId: string, organization: OrganizationState): boolean;
+}
+
+export interface AccessHolder {
+  memberId: string;
+  grantIds: string[];
+  /** Through a closed employer code only (R-ORG-6); never set without an employer code. */
+  readOnly: boolean;
+}
+
+const PAGE = 200;
+
+/**
+ * Answers "who had access when" from the access_history read model and the organizations' folded states, through the domain's evaluators only
+ * (`accessIntervals`, `effectiveAccess`), so the read side and the write side never disagree. Reads page by
+ * page: memory stays flat whatever the size of the history.
+ */
+export class AccessHistoryReader {
+  constructor(private readonly store: ReadStore) {}
+
+  async organization(organizationId: string): Promise<OrganizationState | undefined> {
+    const document = await this.store.get<OrganizationStateDocument>(ORGANIZATION_STATES, organizationId);
+    return document?.state.status === 'registered' ? document.state : undefined;
+  }
+
+  /** The organization's grant histories in `_id` order (member, then target); one service or role when given. */
+  async *grantHistories(organizationId: string, target?: AccessTarget): AsyncGenerator<GrantHistoryDocument> {
+    const filter: IndexFilter = target === undefined ? { organizationId } : { organizationId, target: targetKey(target) };
+    let after: string | undefined;
+    do {
+      const page = await this.store.find<GrantHistoryDocument>(ACCESS_HISTORY, filter, { limit: PAGE, after });
+      yield* page.items;
+      after = page.nextCursor ?? undefined;
+    } while (after !== undefined);
+  }
+
+  /** R-READ-3/R-READ-4: every access interval of the organization, member by member, overlapping the period. */
+  async *intervals(organizationId: string, query: IntervalQuery): AsyncGenerator<AccessIntervalRow> {
+    const organization = await this.organization(organizationId);
+    if (!organization) return;
+    for await (const history of this.grantHistories(organizationId)) {
+      if (query.include && !query.include(history.memberId, organization)) continue;
+      const target = parseTarget(history.target);
+      for (const interval of accessIntervals(subjectOf(organization, history), target, { asOf: query.asOf })) {
+        if (overlaps(interval, query.from, query.to)) yield row(organizationId, history.target, interval);
+      }
+    }
+  }
+
+  /** R-READ-3: the members who could use the service (or hold the role) at `at`, with the grants that gave it. */
+  async whoHadAccess(organizationId: string, target: AccessTarget, at: Date | number): Promise<AccessHolder[]> {
+    const organization = await this.organization(organizationId);
+    if (!organization) return [];
+    const holders: AccessHolder[] = [];
+    for await (const history of this.grantHistories(organizationId, target)) {
+      const answer = effectiveAccess(subjectOf(organization, history), target, undefined, at);
+      if (answer.allowed) holders.push({ memberId: history.memberId, grantIds: answer.grantIds, readOnly: answer.readOnly });
+    }
+    return holders;
+  }
+}
+
+export function parseTarget(key: string): AccessTarget {
+  const separator = key.indexOf(':');
+  const kind = key.slice(0, separator);
+  const name = key.slice(separator + 1);
+  if (kind === 'service') return { service: name };
+  if (kind === 'role') return { role: name };
+  throw new Error(`not a service or role key: ${key}`);
+}
+
+function subjectOf(organization: OrganizationState, history: GrantHistoryDocument): AccessSubject {
+  const grants = history.grants as Record<string, Grant>;
+  const member = { ...initialMember(), memberId: history.memberId, organizationId: history.organizationId, grants };
+  return { organization, member, memberId: history.memberId };
+}
+
+function overlaps(interval: AccessInterval, from: number | undefined, to: number | undefined): boolean {
+  if (to !== undefined && Date.parse(interval.from) >= to) return false;
+  return from === undefined || interval.to === null || Date.parse(interval.to) > from;
+}
+
+function row(organizationId: string, target: string, interval: AccessInterval): AccessIntervalRow {
+  return {
+    organizationId,
+    memberId: interval.memberId,
+    target,
+    service: interval.service ?? null,
+    role: interval.role ?? null,
+    grantId: interval.grantId,
+    from: interval.from,
+    to: interval.to,
+    grantedBy: interval.grantedBy,
+    endedBy: interval.endedBy,
+    reason: interval.reason,
+  };
+}

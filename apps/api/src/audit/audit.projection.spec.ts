@@ -1,0 +1,154 @@
+import { InMemoryEventStore, type RecordedEvent } from '@behorighet/event-store';
+import { MemoryReadStore, ProjectionRunner, type ReadStore } from '@behorighet/read-models';
+import { appendHistory, realisticHistory } from '../../../../libs/testing/src/realistic-history.js';
+import { rebuildReadModels } from '../replay/rebuild.js';
+import { AUDIT, auditId, auditProjection, type AuditEntry } from './audit.projection.js';
+import { auditPage, type AuditItem, type AuditQuery } from './audit.query.js';
+
+type Data = { organizationId?: string; memberId?: string; occurredAt: string; by: { memberId?: string; subject?: string; system?: string } };
+
+const quiet = { log: () => undefined, error: () => undefined };
+
+/** What the audit must answer, computed by brute force over the log itself. */
+function expectedItems(log: RecordedEvent[], organizationId: string, query: Omit<AuditQuery, 'limit'>): AuditItem[] {
+  return log
+    .filter((event) => {
+      const data = event.data as Data;
+      const actor = data.by.memberId ?? data.by.subject ?? (data.by.system ? `system:${data.by.system}` : undefined);
+      const at = Date.parse(data.occurredAt);
+      return (
+        data.organizationId === organizationId &&
+        (query.memberId === undefined || data.memberId === query.memberId) &&
+        (query.actor === undefined || actor === query.actor) &&
+        (query.type === undefined || event.type === query.type) &&
+        (query.from === undefined || at >= query.from) &&
+        (query.to === undefined || at < query.to)
+      );
+    })
+    .map((event) => {
+      const data = event.data as Data & Record<string, unknown>;
+      return { type: event.type, occurredAt: data.occurredAt, actor: data.by, subject: data.memberId ?? null, data, position: String(event.position) };
+    });
+}
+
+/** Every page of a query, following `nextCursor` to the end. */
+async function allPages(store: ReadStore, organizationId: string, query: AuditQuery): Promise<{ items: AuditItem[]; pages: number }> {
+  const items: AuditItem[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await auditPage(store, organizationId, { ...query, cursor });
+    expect(page.items.length).toBeLessThanOrEqual(query.limit);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+    pages += 1;
+  } while (cursor !== undefined);
+  return { items, pages };
+}
+
+describe('audit history (R-READ-2)', () => {
+  const history = [...realisticHistory({ events: 3000, seed: 5 })];
+  const log: RecordedEvent[] = [];
+  let store: ReadStore;
+  let organizations: string[];
+
+  beforeAll(async () => {
+    const events = new InMemoryEventStore();
+    await appendHistory(events, history);
+    for await (const event of events.readAll()) log.push(event);
+    ({ readStore: store } = await rebuildReadModels({ events, projections: [auditProjection] }));
+    organizations = [...new Set(log.map((event) => (event.data as Data).organizationId).filter((id): id is string => id !== undefined))];
+  });
+
+  it('R-READ-2 keeps every event of the log, never lost: its type, when, who, about whom and its data', async () => {
+    expect((await store.digest())[AUDIT]).toMatch(new RegExp(`^${log.length}:`));
+    const catalog = await store.get<AuditEntry>(AUDIT, auditId(1n));
+    expect(catalog).toMatchObject({ type: 'ServiceRegistered', organizationId: null, subject: null, actorId: 'operator-1' });
+    const login = log.find((event) => event.type === 'UserLoggedIn') as RecordedEvent;
+    const data = login.data as Data;
+    expect(await store.get<AuditEntry>(AUDIT, auditId(login.position))).toMatchObject({
+      type: 'UserLoggedIn', organizationId: data.organizationId, subject: data.memberId, occurredAt: data.occurredAt, actor: data.by, data,
+    });
+    const expiry = log.find((event) => event.type === 'GrantExpired') as RecordedEvent;
+    expect(await store.get<AuditEntry>(AUDIT, auditId(expiry.position))).toMatchObject({ actorId: 'system:scheduler' });
+  });
+
+  it('R-READ-2 pages an organization’s events oldest first, each once, to the end', async () => {
+    for (const organizationId of organizations.slice(0, 3)) {
+      const { items, pages } = await allPages(store, organizationId, { limit: 37 });
+      expect(items).toEqual(expectedItems(log, organizationId, {}));
+      expect(pages).toBe(Math.floor(items.length / 37) + 1);
+    }
+  });
+
+  it('R-READ-2 filters by member, actor, type and period, alone and together', async () => {
+    const organizationId = organizations[1] as string;
+    const own = log.filter((event) => (event.data as Data).organizationId === organizationId);
+    const grant = own.find((event) => event.type === 'GrantIssued') as RecordedEvent;
+    const { memberId } = grant.data as Data;
+    const actor = (grant.data as Data).by.memberId as string;
+    const from = Date.parse((own[Math.floor(own.length / 3)]?.data as Data).occurredAt);
+    const to = Date.parse((own[Math.floor((2 * own.length) / 3)]?.data as Data).occurredAt);
+    const queries: Array<Omit<AuditQuery, 'limit'>> = [
+      { memberId },
+      { actor },
+      { actor: 'system:scheduler' },
+      { type: 'GrantIssued' },
+      { from, to },
+      { memberId, type: 'UserLoggedIn' },
+      { actor, type: 'GrantIssued', from },
+      { memberId, actor, to },
+    ];
+    for (const query of queries) {
+      const expected = expectedItems(log, organizationId, query);
+      expect({ query, items: (await allPages(store, organizationId, { ...query, limit: 5 })).items }).toEqual({ query, items: expected });
+    }
+    expect(expectedItems(log, organizationId, { memberId, type: 'UserLoggedIn' }).length).toBeGreaterThan(0);
+  });
+
+  it('R-READ-2 ends a page early, with a cursor to go on from, when a sparse filter has looked at enough entries', async () => {
+    const organizationId = organizations[0] as string;
+    const expected = expectedItems(log, organizationId, { type: 'OrganizationRegistered' });
+    const first = await auditPage(store, organizationId, { actor: 'operator-1', type: 'AgreementRenewed', limit: 10, scanBudget: 3 });
+    expect(first.nextCursor).not.toBeNull();
+    const { items } = await allPages(store, organizationId, { actor: 'operator-1', type: 'OrganizationRegistered', limit: 10, scanBudget: 3 });
+    expect(items).toEqual(expected);
+  });
+
+  it('R-READ-2 shows no other organization’s events', async () => {
+    const [a, b] = organizations as [string, string];
+    const { items } = await allPages(store, a, { limit: 1000 });
+    const positionsOfB = new Set(expectedItems(log, b, {}).map((item) => item.position));
+    expect(items.some((item) => positionsOfB.has(item.position))).toBe(false);
+    const memberOfB = (log.find((event) => (event.data as Data).organizationId === b && (event.data as Data).memberId) as RecordedEvent).data as Data;
+    expect((await auditPage(store, a, { memberId: memberOfB.memberId, limit: 10 })).items).toEqual([]);
+  });
+
+  it('R-READ-2 never skips or repeats an entry while events are appended between pages', async () => {
+    const events = new InMemoryEventStore();
+    const live = new MemoryReadStore();
+    const runner = new ProjectionRunner({ projection: auditProjection, events, readStore: live, batchSize: 16, logger: quiet });
+    await runner.start();
+    const appends = history.slice(0, 600);
+    const organizationId = (history[1]?.events[0]?.data as Data).organizationId as string;
+    const seen: AuditItem[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    // Pages are read while the log grows and the runner catches up; each answer's cursor leads to the next.
+    for (let i = 0; ; i += 50) {
+      if (i < appends.length) await appendHistory(events, appends.slice(i, i + 50), 7);
+      else await runner.waitFor(await events.headPosition(), 5_000);
+      const page = await auditPage(live, organizationId, { limit: 9, cursor });
+      seen.push(...page.items);
+      pages += 1;
+      if (page.nextCursor === null && i >= appends.length) break;
+      cursor = page.nextCursor ?? cursor;
+      if (page.nextCursor === null) seen.splice(seen.length - page.items.length);
+    }
+    expect(pages).toBeGreaterThan(10);
+    await runner.stop();
+    const full = [];
+    for await (const event of events.readAll()) full.push(event);
+    expect(seen.map((item) => item.position)).toEqual(expectedItems(full, organizationId, {}).map((item) => item.position));
+  });
+});

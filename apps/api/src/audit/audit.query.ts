@@ -1,0 +1,121 @@
+import type { By } from '@behorighet/domain';
+import type { IndexFilter, ReadStore } from '@behorighet/read-models';
+import { AUDIT, auditId, type AuditEntry } from './audit.projection.js';
+
+/** One line of the audit history (API.md): who, when, what, about whom, and its log position. */
+export interface AuditItem {
+  type: string;
+  occurredAt: string | null;
+  actor: By | null;
+  subject: string | null;
+  data: Readonly<Record<string, unknown>>;
+  position: string;
+}
+
+/** A page of the audit history (API.md list answer); `nextCursor` is null on the last page. */
+export interface AuditPage {
+  items: AuditItem[];
+  nextCursor: string | null;
+}
+
+export interface AuditQuery {
+  /** The member the events are about. */
+  memberId?: string;
+  /** The acting member's id, an operator's subject, or `system:<job>`. */
+  actor?: string;
+  type?: string;
+  /** Events that occurred in [from, to) (epoch ms). */
+  from?: number;
+  to?: number;
+  limit: number;
+  /** The previous page's `nextCursor`. */
+  cursor?: string;
+  /** Entries the caller may see (an administrator's scope); all when absent. */
+  visible?(entry: AuditEntry): boolean;
+  /** Entries looked at per request at most (default 10,000); past it the page ends early, with a cursor to go on from. */
+  scanBudget?: number;
+}
+
+const SCAN_BUDGET = 10_000;
+const SCAN_PAGE = 500;
+
+/**
+ * R-READ-2: one page of an organization's audit history, oldest first (log order). The most selective
+ * index of the filter is read in `_id` (= log position) order and the other conditions are checked on the
+ * way; the cursor is the position of the last entry looked at. New events only ever get higher positions,
+ * so paging never skips or repeats an entry while the log grows.
+ */
+export async function auditPage(store: ReadStore, organizationId: string, query: AuditQuery): Promise<AuditPage> {
+  const filter = indexFilter(organizationId, query);
+  const budget = query.scanBudget ?? SCAN_BUDGET;
+  // Without conditions beyond the index, one entry more than asked is all a page needs.
+  const pageSize = Object.keys(filter).length === conditions(query) ? query.limit + 1 : SCAN_PAGE;
+  const items: AuditItem[] = [];
+  let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  let scanned = 0;
+  for (;;) {
+    const page = await store.find<AuditEntry>(AUDIT, filter, { limit: pageSize, after });
+    for (const entry of page.items) {
+      if (scanned >= budget) return { items, nextCursor: encodeCursorOf(after as string) };
+      scanned += 1;
+      after = entry._id;
+      if (!matches(entry, query)) continue;
+      items.push(itemOf(entry));
+      // One match more than asked says whether another page follows.
+      if (items.length > query.limit) return { items: items.slice(0, query.limit), nextCursor: encodeCursor(items[query.limit - 1] as AuditItem) };
+    }
+    if (page.nextCursor === null) return { items, nextCursor: null };
+  }
+}
+
+/** How many equality conditions the query has, counting the organization (what an index can take at once). */
+function conditions(query: AuditQuery): number {
+  if (query.from !== undefined || query.to !== undefined || query.visible !== undefined) return Number.NaN;
+  return 1 + [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length;
+}
+
+function indexFilter(organizationId: string, query: AuditQuery): IndexFilter {
+  if (query.memberId !== undefined) return { organizationId, subject: query.memberId };
+  if (query.actor !== undefined) return { organizationId, actorId: query.actor };
+  if (query.type !== undefined) return { organizationId, type: query.type };
+  return { organizationId };
+}
+
+function matches(entry: AuditEntry, query: AuditQuery): boolean {
+  if (query.memberId !== undefined && entry.subject !== query.memberId) return false;
+  if (query.actor !== undefined && entry.actorId !== query.actor) return false;
+  if (query.type !== undefined && entry.type !== query.type) return false;
+  if (query.from !== undefined || query.to !== undefined) {
+    const at = entry.occurredAt === null ? Number.NaN : Date.parse(entry.occurredAt);
+    if (query.from !== undefined && !(at >= query.from)) return false;
+    if (query.to !== undefined && !(at < query.to)) return false;
+  }
+  return query.visible === undefined || query.visible(entry);
+}
+
+function itemOf(entry: AuditEntry): AuditItem {
+  const { type, occurredAt, actor, subject, data } = entry;
+  return { type, occurredAt, actor, subject, data, position: String(entry._position) };
+}
+
+function encodeCursor(item: AuditItem): string {
+  return encodeCursorOf(auditId(BigInt(item.position)));
+}
+
+function encodeCursorOf(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+/** The entry id a cursor names; a cursor that no page answered is refused. */
+export function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!/^\d{20}$/.test(id)) throw new InvalidCursorError();
+  return id;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not one this query answered');
+    this.name = 'InvalidCursorError';
+  }
+}
