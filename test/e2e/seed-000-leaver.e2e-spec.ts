@@ -296,5 +296,17 @@ describe('seed 000 (Alecta): leavers, headless organizations and grants', () => 
       await t.http.post(`/v1/organizations/${org.organizationId}/agreement/termination`).set('authorization', operator).send({}).expect(200);
       await expectDenied(org.organizationId, org.user, ['AGREEMENT_TERMINATED', 'MEMBER_DEACTIVATED', 'PERSON_ONLY']);
     });
+
+    it('R-LOG-1 a retried denied login with the same Idempotency-Key is denied again, also after a restart (never replayed as allowed)', async () => {
+      const org = await organization();
+      await t.http.post(`${org.members}/${org.user.memberId}/employment-end`).set('authorization', org.mainResponsible).send({}).expect(200);
+      const attempt = async () =>
+        t.http.post(`${org.members}/${org.user.memberId}/logins`).set('authorization', org.user.bearer).set('idempotency-key', `login-${n}`).send({});
+      expect([(await attempt()).status, (await attempt()).status]).toEqual([403, 403]);
+      t = await t.restart();
+      await setClock(t, T0);
+      const again = await attempt();
+      expect([again.status, again.body.code, again.body.reasons]).toEqual([403, 'LOGIN_DENIED', ['EMPLOYMENT_ENDED']]);
+    });
   });
 });

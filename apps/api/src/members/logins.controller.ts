@@ -37,7 +37,9 @@ export class LoginsController {
     errors: ['ORGANIZATION_NOT_FOUND', 'MEMBER_NOT_FOUND', 'NOT_AUTHORIZED'],
   })
   async login(@UuidParam('org') org: string, @UuidParam('member') member: string, @Body() _body: EmptyBodyDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
-    const outcome = await this.decisions.run(org, { type: 'RecordLogin', memberId: member }, ctx);
+    // Every attempt is its own fact (R-LOG-1): the events carry no Idempotency-Key, or a retried denial would be
+    // replayed after a restart as the 201 the idempotency index answers for keys it finds in the log.
+    const outcome = await this.decisions.run(org, { type: 'RecordLogin', memberId: member }, { ...ctx, idempotency: undefined });
     const denied = outcome.events.find((e) => e.type === 'LoginDenied');
     if (denied) {
       // The denial is already durable in the log; the answer carries its reasons and position.
