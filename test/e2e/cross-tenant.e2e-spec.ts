@@ -120,6 +120,8 @@ describe('cross-tenant isolation of every command route', () => {
   /** The calls of one route: each B member in the member slot, with B's other ids; `organizationId` in the org slot. */
   function callsOf(route: Route, organizationId: string): Array<{ path: string; body: object | undefined; member: 'bound' | 'invited' }> {
     const template = COMMAND_BODIES[route.key];
+    // A route without a template fails the spec that checks the table; the sweep goes on with the others.
+    if (!template) return [];
     return b.members.map((memberId, i) => {
       const values: Record<string, string> = {
         org: organizationId,
