@@ -60,6 +60,7 @@ describe('seed 000 (Alecta): leavers, headless organizations and grants', () => 
     // The last attempt recorded (automatic endings of the leaver's grants may be appended around it).
     const recorded = (await streamEvents(t, memberStream(member.memberId))).filter((e) => e.type === 'LoginDenied' || e.type === 'UserLoggedIn').at(-1);
     expect(recorded).toMatchObject({ type: 'LoginDenied', data: { memberId: member.memberId, reasons: res.body.reasons } });
+    expect(BigInt(res.body.position)).toBeLessThanOrEqual(await t.app.get<EventStore>(EVENT_STORE).headPosition());
     const eligibility = await askLoginEligibility(t, operator, organizationId, member.memberId);
     expect(eligibility.body).toEqual({ allowed: false, reasons: res.body.reasons, profileOnly: false });
   }
