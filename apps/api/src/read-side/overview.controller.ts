@@ -9,7 +9,7 @@ import { pageOf } from './paging.js';
 import { QueryAccess } from './query-access.js';
 import { ReadStates, STATE_READ_MODELS } from './read-states.js';
 import { ReadYourWrites } from './read-your-writes.js';
-import { overviewMembers, overviewWarnings } from './views/overview.view.js';
+import { overviewMembers, overviewRecords, overviewWarnings } from './views/overview.view.js';
 
 /** R-READ-1: the administrators' overview of an organization. */
 @ApiTags('queries')
@@ -29,9 +29,11 @@ export class OverviewController {
     // The operator may look too: a headless organization has nobody else who could see its warning.
     const granted = await this.access.administrators(org, caller, { operator: true });
     await this.reads.reach(query.minPosition, STATE_READ_MODELS);
-    const [organization, members] = await Promise.all([this.states.organization(org), this.states.members(org)]);
-    const scope = { organization: granted.organization, unitId: granted.scopeUnitId };
-    const page = pageOf(overviewMembers(organization, members, scope, granted.now), (m) => m.memberId, query);
-    return { organizationId: org, name: organization.name, at: granted.now.toISOString(), warnings: overviewWarnings(organization, granted.now), ...page };
+    const organization = await this.states.organization(org);
+    // Page the roster first, then work out only the listed members (an organization may have many thousands).
+    const page = pageOf(overviewRecords(organization, { organization: granted.organization, unitId: granted.scopeUnitId }), (m) => m.memberId, query);
+    const members = await this.states.membersById(page.items.map((record) => record.memberId));
+    const items = overviewMembers(organization, members, page.items, granted.now);
+    return { organizationId: org, name: organization.name, at: granted.now.toISOString(), warnings: overviewWarnings(organization, granted.now), items, nextCursor: page.nextCursor };
   }
 }

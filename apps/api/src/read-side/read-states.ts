@@ -44,6 +44,12 @@ export class ReadStates {
     return members;
   }
 
+  /** The member stream states among `memberIds`, by member id (absent: no member event yet). */
+  async membersById(memberIds: readonly string[]): Promise<Record<string, MemberState>> {
+    const found = await this.store.getMany<MemberStateDocument>(MEMBER_STATES, memberIds);
+    return Object.fromEntries([...found.values()].map((document) => [document.memberId, document.state]));
+  }
+
   /** Every membership bound to the subject. */
   async memberships(subject: string): Promise<MembershipDocument[]> {
     const found: MembershipDocument[] = [];

@@ -45,58 +45,63 @@ export interface OverviewMember {
   flags: OverviewFlag[];
 }
 
+/** R-READ-1: the members the overview lists — those in the caller's scope; deleted members have left the list (R-MEM-5). */
+export function overviewRecords(organization: OrganizationState, scope: { organization: OrganizationState; unitId: string | undefined }): MemberRecord[] {
+  return Object.values(organization.members).filter((record) => !record.deleted && unitInScope(scope.organization, scope.unitId, record.unitId));
+}
+
 /**
- * R-READ-1: every member in the caller's scope (deleted members have left the list, R-MEM-5) with what an
- * administrator needs to see, computed with the domain's evaluators at `now`.
+ * R-READ-1: what an administrator needs to see of each of `records` (one page), computed with the domain's
+ * evaluators at `now`. `members` holds at least these members' stream states.
  */
 export function overviewMembers(
   organization: OrganizationState,
   members: Record<string, MemberState | undefined>,
-  scope: { organization: OrganizationState; unitId: string | undefined },
+  records: readonly MemberRecord[],
   now: Date,
 ): OverviewMember[] {
   const t = +now;
   const authorities = new Map(authoritiesOf(organization, t).map((entry) => [entry.memberId, entry]));
-  const inactive = new Set(inactiveMembers(organization, members, t, INACTIVE_MONTHS).filter((e) => e.kind === 'no-login').map((e) => e.memberId));
+  const listed = new Set(records.map((r) => r.memberId));
+  // `inactiveMembers` walks the whole roster; only the listed members' answers are used, and their states are in `members`.
+  const inactive = new Set(inactiveMembers(organization, members, t, INACTIVE_MONTHS).filter((e) => e.kind === 'no-login' && listed.has(e.memberId)).map((e) => e.memberId));
   const headless = isHeadless(organization, t);
-  return Object.values(organization.members)
-    .filter((record) => !record.deleted && unitInScope(scope.organization, scope.unitId, record.unitId))
-    .map((record) => {
-      const member = members[record.memberId];
-      const admin = adminView(authorities.get(record.memberId), t);
-      const grants = Object.values(member?.grants ?? {})
-        .filter((grant) => isOpenGrant(grant, t))
-        .map((grant): GrantView => ({
-          grantId: grant.grantId,
-          ...grant.target,
-          ...(grant.package === undefined ? {} : { package: grant.package }),
-          ...(grant.employerCodes === undefined ? {} : { employerCodes: grant.employerCodes }),
-          validFrom: grant.validFrom,
-          validUntil: grant.validUntil,
-          daysLeft: daysLeft(grant.validUntil, t),
-        }))
-        .sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.grantId.localeCompare(b.grantId));
-      const flags: OverviewFlag[] = [];
-      if (grants.some((g) => endsWithin(g.validUntil, t, EXPIRING_SOON_DAYS)) || endsWithin(admin?.validUntil, t, EXPIRING_SOON_DAYS)) flags.push('expiring-soon');
-      if (inactive.has(record.memberId)) flags.push('inactive');
-      if (record.employmentEnd) flags.push('leaver');
-      if (endsWithin(record.endsAt, t, EXPIRING_SOON_DAYS)) flags.push('external-ending');
-      if (headless) flags.push('headless-organization');
-      return {
-        memberId: record.memberId,
-        name: record.name,
-        ...(record.email === undefined ? {} : { email: record.email }),
-        type: record.type,
-        status: memberStatus(record, t),
-        ...(record.unitId === undefined ? {} : { unitId: record.unitId }),
-        roles: roleNames(admin, businessRolesAt(organization, member, record.memberId, t)),
-        ...(admin ? { admin } : {}),
-        grants,
-        ...(member?.lastLoginAt === undefined ? {} : { lastLoginAt: member.lastLoginAt }),
-        ...(record.endsAt === undefined ? {} : { endsAt: record.endsAt }),
-        flags,
-      };
-    });
+  return records.map((record) => {
+    const member = members[record.memberId];
+    const admin = adminView(authorities.get(record.memberId), t);
+    const grants = Object.values(member?.grants ?? {})
+      .filter((grant) => isOpenGrant(grant, t))
+      .map((grant): GrantView => ({
+        grantId: grant.grantId,
+        ...grant.target,
+        ...(grant.package === undefined ? {} : { package: grant.package }),
+        ...(grant.employerCodes === undefined ? {} : { employerCodes: grant.employerCodes }),
+        validFrom: grant.validFrom,
+        validUntil: grant.validUntil,
+        daysLeft: daysLeft(grant.validUntil, t),
+      }))
+      .sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.grantId.localeCompare(b.grantId));
+    const flags: OverviewFlag[] = [];
+    if (grants.some((g) => endsWithin(g.validUntil, t, EXPIRING_SOON_DAYS)) || endsWithin(admin?.validUntil, t, EXPIRING_SOON_DAYS)) flags.push('expiring-soon');
+    if (inactive.has(record.memberId)) flags.push('inactive');
+    if (record.employmentEnd) flags.push('leaver');
+    if (endsWithin(record.endsAt, t, EXPIRING_SOON_DAYS)) flags.push('external-ending');
+    if (headless) flags.push('headless-organization');
+    return {
+      memberId: record.memberId,
+      name: record.name,
+      ...(record.email === undefined ? {} : { email: record.email }),
+      type: record.type,
+      status: memberStatus(record, t),
+      ...(record.unitId === undefined ? {} : { unitId: record.unitId }),
+      roles: roleNames(admin, businessRolesAt(organization, member, record.memberId, t)),
+      ...(admin ? { admin } : {}),
+      grants,
+      ...(member?.lastLoginAt === undefined ? {} : { lastLoginAt: member.lastLoginAt }),
+      ...(record.endsAt === undefined ? {} : { endsAt: record.endsAt }),
+      flags,
+    };
+  });
 }
 
 /** R-ORG-3: the organization-level warnings (zero or more than two main responsibles, terminated agreement). */
