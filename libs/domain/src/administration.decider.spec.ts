@@ -150,6 +150,12 @@ describe('administration decider', () => {
       org.given(world()).when(extend(PEOPLE.delegate.memberId, max), { now, actor: actor('mr') }).thenMatch([{ type: 'AdminAppointmentExtended' }]);
     });
 
+    it('R-TIME-3 an extension that names a role extends only an appointment of that role', () => {
+      org.given(world()).when({ ...extend(PEOPLE.l2.memberId, max), role: 'administrator' }, { now, actor: actor('mr') }).thenMatch([{ type: 'AdminAppointmentExtended' }]);
+      org.given(world()).when({ ...extend(PEOPLE.l2.memberId, max), role: 'main-responsible' }, { now, actor: actor('mr') }).thenFails('APPOINTMENT_NOT_FOUND');
+      org.given(world()).when({ ...extend(PEOPLE.delegate.memberId, max), role: 'administrator' }, { now, actor: actor('mr') }).thenFails('APPOINTMENT_NOT_FOUND');
+    });
+
     it('R-TIME-1 an appointment expires at its end: the job records it at that instant, not before', () => {
       const short = [...world(), orgEv.appointed(PEOPLE.anna.memberId, 'administrator', { level: 3, validUntil: '2025-01-20T00:00:00.000Z' })];
       org.given(short).when({ type: 'ExpireAppointment', memberId: PEOPLE.anna.memberId }, { now, actor: JOB }).thenMatch([

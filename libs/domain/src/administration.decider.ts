@@ -187,6 +187,7 @@ function extendAppointment(
 ): OrganizationEvent[] {
   const now = +context.now;
   const appointment = state.appointments.findLast((a) => a.memberId === command.memberId && !a.ended);
+  ensure(!command.role || appointment?.role === command.role, 'APPOINTMENT_NOT_FOUND', `the member holds no ${command.role} appointment`);
   let by;
   if (isOperator(context.actor) && appointment?.role === 'main-responsible') {
     by = byOf(context.actor);

@@ -62,6 +62,6 @@ export class AdministratorsController {
     @Body() body: ExtendAppointmentDto,
     @Ctx() ctx: RequestContext,
   ): Promise<CommandAnswer> {
-    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil }, ctx));
+    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil, role: 'administrator' }, ctx));
   }
 }

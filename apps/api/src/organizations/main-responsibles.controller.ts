@@ -62,7 +62,7 @@ export class MainResponsiblesController {
     @Body() body: ExtendAppointmentDto,
     @Ctx() ctx: RequestContext,
   ): Promise<CommandAnswer> {
-    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil }, ctx));
+    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil, role: 'main-responsible' }, ctx));
   }
 
   @Post('delegates')
@@ -89,7 +89,7 @@ export class MainResponsiblesController {
     @Body() body: ExtendAppointmentDto,
     @Ctx() ctx: RequestContext,
   ): Promise<CommandAnswer> {
-    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil }, ctx));
+    return this.commands.execute(new ChangeOrganization(org, { type: 'ExtendAppointment', memberId: member, validUntil: body.validUntil, role: 'delegate' }, ctx));
   }
 
   @Delete('delegates/:member')
