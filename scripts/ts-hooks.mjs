@@ -1,5 +1,5 @@
 // Module hooks for ts-register.mjs: `./x.js` imports from TypeScript resolve to `./x.ts`, and .ts files are
-// compiled by @swc/core with the settings of .swcrc. Path aliases (@behorighet/*) are not mapped: scripts import relatively.
+// compiled by @swc/core with the settings of .swcrc. `@behorighet/<lib>` resolves to libs/<lib>/src/index.ts (tsconfig's paths).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,12 @@ const SWC = {
   swcrc: false,
 };
 
+const ALIAS = /^@behorighet\/([a-z-]+)$/;
+const ROOT = new URL('../', import.meta.url);
+
 export async function resolve(specifier, context, nextResolve) {
+  const alias = ALIAS.exec(specifier);
+  if (alias) return { url: new URL(`libs/${alias[1]}/src/index.ts`, ROOT).href, shortCircuit: true };
   if (context.parentURL?.endsWith('.ts') && /^\.{1,2}\/.*\.js$/.test(specifier)) {
     const candidate = new URL(`${specifier.slice(0, -3)}.ts`, context.parentURL);
     if (existsSync(fileURLToPath(candidate))) return { url: candidate.href, shortCircuit: true };
