@@ -1,6 +1,19 @@
 import { addDays, addMonths, effectiveAccess, evolveMember, evolveOrganization, initialMember, initialOrganization, iso, ms } from '@behorighet/domain';
-import { bearer, emailOf, expectStatus, inviteAndAccept, organizationWithMainResponsible, setClock, startTestApp, type TestApp } from '@behorighet/testing';
-import { grant, headPosition, login, mailbox, memberEvents, newMail, organizationEvents, runJobs, subscribe, VALID_ORG_NUMBER, type Mail } from './time.support.js';
+import {
+  attemptLogin,
+  bearer,
+  emailOf,
+  expectStatus,
+  inviteAndAccept,
+  issueGrant,
+  organizationWithMainResponsible,
+  registerServices,
+  setClock,
+  startTestApp,
+  subscribeServices,
+  type TestApp,
+} from '@behorighet/testing';
+import { headPosition, mailbox, memberEvents, newMail, organizationEvents, runJobs, VALID_ORG_NUMBER, type Mail } from './time.support.js';
 
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
 const MINUTE = 60_000;
@@ -22,10 +35,11 @@ describe('time and its consequences: a grant of 36 months, its reminders and its
     const operator = await bearer(t, 'operator-1', { operator: true });
     await setClock(t, iso(T0));
     ({ organizationId, mainResponsibleId, mainResponsible: mr } = await organizationWithMainResponsible(t, operator, { name: 'Acme AB', orgNumber: VALID_ORG_NUMBER }, 'mr-1'));
-    await subscribe(t, operator, organizationId, 'payroll');
+    await registerServices(t, operator, ['payroll']);
+    await subscribeServices(t, operator, organizationId, ['payroll']);
     annaId = await inviteAndAccept(t, mr, organizationId, { subject: 'anna', name: 'Anna Andersson' });
     await setClock(t, iso(T0 + 60 * MINUTE));
-    grantId = await grant(t, mr, organizationId, annaId, { service: 'payroll' });
+    grantId = await issueGrant(t, mr, organizationId, annaId, { service: 'payroll' });
     validUntil = (await memberEvents(t, annaId)).find((e) => e.type === 'GrantIssued')!.data.validUntil as string;
 
     // Two months before the grant ends, the main responsible extends its own authority (R-TIME-3), so that the
@@ -81,7 +95,7 @@ describe('time and its consequences: a grant of 36 months, its reminders and its
   });
 
   it('R-TIME-4 past the end: GrantExpired in the history at the grant\'s end, access and login denied', async () => {
-    expect((await login(t, organizationId, annaId, 'anna')).status).toBe(201);
+    expect((await attemptLogin(t, organizationId, annaId, 'anna')).status).toBe(201);
     await setClock(t, iso(ms(validUntil) + 5 * MINUTE));
     const report = await runJobs(t);
     expect(report['expire-access']).toBe(1);
@@ -98,7 +112,7 @@ describe('time and its consequences: a grant of 36 months, its reminders and its
     expect(check(ms(validUntil) + 5 * MINUTE)).toMatchObject({ allowed: false });
     const eligibility = await t.http.get(`/v1/organizations/${organizationId}/members/${annaId}/login-eligibility`).set('authorization', await bearer(t, 'anna'));
     expect(eligibility.body).toMatchObject({ allowed: false });
-    const denied = await login(t, organizationId, annaId, 'anna');
+    const denied = await attemptLogin(t, organizationId, annaId, 'anna');
     expect(denied.status).toBe(403);
     expect(denied.body.code).toBe('LOGIN_DENIED');
 

@@ -69,22 +69,3 @@ export const organizationEvents = (t: TestApp, organizationId: string) => record
 export function headPosition(t: TestApp): Promise<bigint> {
   return t.app.get<EventStore>(EVENT_STORE).headPosition();
 }
-
-/** Registers a service in the catalog and subscribes the organization to it (operator). */
-export async function subscribe(t: TestApp, operator: string, organizationId: string, service: string): Promise<void> {
-  const registered = await t.http.post('/v1/services').set('authorization', operator).send({ key: service, name: service });
-  if (registered.status !== 201 && registered.body?.code !== 'ALREADY_EXISTS') expectStatus(registered, 201);
-  const subscribed = await t.http.post(`/v1/organizations/${organizationId}/subscriptions`).set('authorization', operator).send({ service });
-  if (subscribed.status !== 200) expectStatus(subscribed, 201);
-}
-
-/** `editor` grants `service` to the member; answers the grant id. */
-export async function grant(t: TestApp, editor: string, organizationId: string, memberId: string, body: { service: string; validUntil?: string }): Promise<string> {
-  const res = await t.http.post(`/v1/organizations/${organizationId}/members/${memberId}/grants`).set('authorization', editor).send(body);
-  return expectStatus(res, 201).body.id;
-}
-
-/** The member's own login attempt: 200 allowed, 403 LOGIN_DENIED with `reasons`. */
-export async function login(t: TestApp, organizationId: string, memberId: string, subject: string) {
-  return t.http.post(`/v1/organizations/${organizationId}/members/${memberId}/logins`).set('authorization', await bearer(t, subject)).send({});
-}

@@ -33,9 +33,12 @@ function domainOf(from: string): string {
   return /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'behorighet.local';
 }
 
-/** Delivers over SMTP (`SMTP_URL`, e.g. `smtp://user:pass@mail.example.se:587`) with nodemailer. */
+/**
+ * Delivers over SMTP (`SMTP_URL`, e.g. `smtp://user:pass@mail.example.se:587`) with nodemailer, over one pooled
+ * connection: servers greet slowly (smtp-server waits 100 ms for early talkers), so a drain reuses its connection.
+ */
 export function smtpTransport(settings: Required<MailSettings>): MailTransport {
-  const transporter = nodemailer.createTransport(settings.smtpUrl);
+  const transporter = nodemailer.createTransport({ url: settings.smtpUrl, pool: true, maxConnections: 1 });
   return {
     async send(n) {
       const info = await transporter.sendMail(messageOf(n, settings.from));

@@ -71,16 +71,26 @@ export function noticesFor(type: string, data: Data, org: OrganizationAround): N
     const facts: NoticeFacts = { kind: 'leaver-report', leaver: after.members[data.memberId as string]?.name ?? '', effectiveAt: data.effectiveAt as string, ...pick(data, 'reason') };
     for (const mr of mainResponsiblesAt(before, ms(at))) if (mr.memberId !== data.memberId) tell(before, mr.memberId, facts);
   }
-  if (becameHeadless(before, after, ms(at))) {
+  if (becameHeadless(type, before, after, ms(at))) {
+    // One alert per headless episode, whichever of the events at its instant (an employment end and the dismissal it causes) shows it.
+    const key = `headless:${after.organizationId}:${at}`;
+    const start = notices.length;
     for (const memberId of headlessRecipients(after, ms(at))) tell(after, memberId, { kind: 'headless', at });
+    for (const notice of notices.slice(start)) notice.key = key;
   }
   return unique(notices);
 }
 
-/** R-ORG-4, R-MEM-7: the event left the organization without a valid main responsible. */
-export function becameHeadless(before: OrganizationState, after: OrganizationState, at: number): boolean {
-  if (before.status !== 'registered' || after.status !== 'registered') return false;
-  return isHeadless(after, at) && !isHeadless(before, at - 1);
+/** Appointment endings that may only record what time already did (an expiry, an employment end applied at its time). */
+const APPOINTMENT_ENDINGS = new Set(['AdminDismissed', 'AdminAppointmentExpired']);
+
+/**
+ * R-ORG-4, R-MEM-7: the event left the organization without a valid main responsible. An appointment ending dated
+ * at the instant its appointment ran out is compared with the moment before, when the authority still held.
+ */
+export function becameHeadless(type: string, before: OrganizationState, after: OrganizationState, at: number): boolean {
+  if (before.status !== 'registered' || after.status !== 'registered' || !isHeadless(after, at)) return false;
+  return !isHeadless(before, at) || (APPOINTMENT_ENDINGS.has(type) && !isHeadless(before, at - 1));
 }
 
 /** Who learns that nobody can log in: the remaining delegates and administrators, else every active member. */

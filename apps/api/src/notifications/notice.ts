@@ -59,6 +59,8 @@ export type NoticeFacts =
 /** One e-mail to one person about one event, before it is put into words. */
 export interface Notice {
   to: { email: string; name: string };
+  /** What makes two notices the same one (with recipient and kind); default: the event they come from. */
+  key?: string;
   /** The organization's name. */
   organization: string;
   facts: NoticeFacts;

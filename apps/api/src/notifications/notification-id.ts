@@ -14,10 +14,10 @@ export function uuidV5(name: string, namespace: string): string {
 }
 
 /**
- * A notification's id: the same event, recipient and kind always give the same id, so deriving the
+ * A notification's id: the same event (or other key, see Notice.key), recipient and kind always give the same id, so deriving the
  * notifications of an event again (after a crash, on another instance) adds nothing new, and a resent
  * e-mail carries the same Message-ID.
  */
-export function notificationId(eventId: string, recipientEmail: string, kind: string): string {
-  return uuidV5(`${eventId}\u0000${recipientEmail.toLowerCase()}\u0000${kind}`, NOTIFICATION_NAMESPACE);
+export function notificationId(key: string, recipientEmail: string, kind: string): string {
+  return uuidV5(`${key}\u0000${recipientEmail.toLowerCase()}\u0000${kind}`, NOTIFICATION_NAMESPACE);
 }

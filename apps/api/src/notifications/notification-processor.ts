@@ -76,7 +76,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
       return [];
     }
     return noticesFor(event.type, data, around).map((notice) => ({
-      id: notificationId(event.id, notice.to.email, notice.facts.kind),
+      id: notificationId(notice.key ?? event.id, notice.to.email, notice.facts.kind),
       kind: notice.facts.kind,
       eventId: event.id,
       eventPosition: event.position,

@@ -15,7 +15,11 @@ import { SchedulerCheckpoints } from './scheduler-checkpoints.js';
 import { SystemCommands } from './system-commands.js';
 import { WorkIndex } from './work-index.js';
 
-/** Registers the jobs in the order a round runs them: consequences first, then reactions, then notifications. */
+/**
+ * Registers the jobs in the order a round runs them: first the process manager catches up with what commands
+ * did (its reactions carry their causes), then what time made due (each job ends what it starts itself), then
+ * the notifications of all of it.
+ */
 @Injectable()
 class JobRegistration implements OnModuleInit {
   constructor(
@@ -29,7 +33,7 @@ class JobRegistration implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    for (const job of [this.endings, this.expiry, this.reminders, this.lapses, this.processManager, this.notifications]) this.jobs.register(job);
+    for (const job of [this.processManager, this.endings, this.expiry, this.reminders, this.lapses, this.notifications]) this.jobs.register(job);
   }
 }
 
