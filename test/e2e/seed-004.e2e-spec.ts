@@ -8,6 +8,7 @@ import {
   createUnit,
   emailOf,
   inviteAndAccept,
+  invitationTokenOf,
   inviteMember,
   issueGrant,
   organizationFromLog,
@@ -84,7 +85,7 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       const subject = `sys-${type}-${n}`;
       const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { type, name: 'Sara Ek', email: emailOf(subject) });
       expect(await lastEvent(organizationStream(org.organizationId))).toMatchObject({ type: 'UserInvited', data: { memberId, type, email: emailOf(subject) } });
-      await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, subject)).send({}).expect(200);
+      await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, subject)).send({ token: await invitationTokenOf(t, org.organizationId, memberId) }).expect(200);
       await expectLoginDenied(org.organizationId, memberId, subject, org.mainResponsible, ['NO_VALID_GRANT']);
       await t.http.post(`${org.members}/${memberId}/grants`).set('authorization', org.mainResponsible).send({ package: 'base' }).expect(201);
       await expectLoginAllowed(org.organizationId, memberId, subject);
@@ -106,7 +107,7 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       expect(await store.headPosition()).toBe(before);
 
       const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { ...reseller, email: emailOf(accountant) });
-      await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, accountant)).send({}).expect(200);
+      await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, accountant)).send({ token: await invitationTokenOf(t, org.organizationId, memberId) }).expect(200);
       await issueGrant(t, org.mainResponsible, org.organizationId, memberId, { service: 'bank' });
       await expectLoginAllowed(org.organizationId, memberId, accountant);
     });
@@ -123,7 +124,7 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       expect([notExternal.status, notExternal.body.code]).toEqual([422, 'INVALID_INPUT']);
 
       const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { ...external, endsAt: inDays(60) });
-      await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, subject)).send({}).expect(200);
+      await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, subject)).send({ token: await invitationTokenOf(t, org.organizationId, memberId) }).expect(200);
       await issueGrant(t, org.mainResponsible, org.organizationId, memberId, { service: 'ledger' });
       await setClock(t, inDays(59));
       await expectLoginAllowed(org.organizationId, memberId, subject);
@@ -148,8 +149,11 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       expect(registered).toMatchObject({ type: 'MemberRegistered', data: { memberId, type: 'person-only', name: 'Pia Projektledare' } });
       expect(registered!.data).not.toHaveProperty('email');
 
-      await expectLoginDenied(org.organizationId, memberId, 'pia', org.mainResponsible, ['PERSON_ONLY']);
-      expect(await lastEvent(memberStream(memberId))).toMatchObject({ type: 'LoginDenied', data: { memberId, reasons: expect.arrayContaining(['PERSON_ONLY']) } });
+      // No login at all: nobody can even be recognised as Pia, so an attempt writes nothing (R-SEC-2).
+      const attempt = await attemptLogin(t, org.organizationId, memberId, 'pia');
+      expect([attempt.status, attempt.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
+      const eligibility = await askLoginEligibility(t, org.mainResponsible, org.organizationId, memberId);
+      expect([eligibility.status, eligibility.body.allowed, eligibility.body.reasons]).toEqual([200, false, expect.arrayContaining(['PERSON_ONLY'])]);
       const resend = await t.http.post(`${org.members}/${memberId}/invitation/resend`).set('authorization', org.mainResponsible).send({});
       expect([resend.status, resend.body.code]).toEqual([409, 'INVITATION_NOT_PENDING']);
       const grant = await t.http.post(`${org.members}/${memberId}/grants`).set('authorization', org.mainResponsible).send({ role: 'contact-person' });
@@ -160,7 +164,7 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
   describe('invitations (R-MEM-2)', () => {
     it('R-MEM-2 an invitation carries a personal message, and a resend carries a new one; until accepted nobody logs in as the member', async () => {
       const org = await client();
-      const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { type: 'employee', name: 'Nils Ny', email: 'Nils.Ny@Example.se', message: 'Välkommen till lönemodulen!' });
+      const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { type: 'employee', name: 'Nils Ny', email: 'Nils.Ny@Example.se', subject: 'nils', message: 'Välkommen till lönemodulen!' });
       expect(await lastEvent(organizationStream(org.organizationId))).toMatchObject({
         type: 'UserInvited',
         data: { memberId, email: 'nils.ny@example.se', message: 'Välkommen till lönemodulen!' },
@@ -169,18 +173,28 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       expect([resent.status, resent.body]).toEqual([200, { position: expect.stringMatching(/^\d+$/) }]);
       expect(await lastEvent(organizationStream(org.organizationId))).toMatchObject({ type: 'InvitationResent', data: { memberId, email: 'nils.ny@example.se', message: 'Påminnelse: acceptera före fredag.' } });
       await expectLoginDenied(org.organizationId, memberId, 'nils', org.mainResponsible, ['INVITATION_NOT_ACCEPTED']);
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      const before = await store.headPosition();
+      const stranger = await attemptLogin(t, org.organizationId, memberId, 'someone-else');
+      expect([stranger.status, stranger.body.code, stranger.body.reasons]).toEqual([404, 'MEMBER_NOT_FOUND', undefined]);
+      expect(await store.headPosition()).toBe(before);
     });
 
     it('R-MEM-2 accepting binds the invitee: only that person logs in as the member, and the invitation is spent', async () => {
       const org = await client();
       const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { type: 'employee', name: 'Anna', email: emailOf(`anna-${n}`) });
-      const accepted = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, `anna-${n}`)).send({});
+      const stranger = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, 'bertil')).send({});
+      expect([stranger.status, stranger.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
+      const token = await invitationTokenOf(t, org.organizationId, memberId);
+      const accepted = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, `anna-${n}`)).send({ token });
       expect([accepted.status, accepted.body]).toEqual([200, { position: expect.stringMatching(/^\d+$/) }]);
       expect(await lastEvent(organizationStream(org.organizationId))).toMatchObject({ type: 'InvitationAccepted', data: { memberId, subject: `anna-${n}` } });
       expect((await organizationFromLog(t, org.organizationId)).members[memberId]).toMatchObject({ subject: `anna-${n}` });
 
-      const again = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, 'bertil')).send({});
-      expect([again.status, again.body.code]).toEqual([409, 'INVITATION_NOT_PENDING']);
+      const again = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, 'bertil')).send({ token });
+      expect([again.status, again.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
+      const twice = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, `anna-${n}`)).send({});
+      expect([twice.status, twice.body.code]).toEqual([409, 'INVITATION_NOT_PENDING']);
       const resend = await t.http.post(`${org.members}/${memberId}/invitation/resend`).set('authorization', org.mainResponsible).send({ message: 'Igen' });
       expect([resend.status, resend.body.code]).toEqual([409, 'INVITATION_NOT_PENDING']);
       await issueGrant(t, org.mainResponsible, org.organizationId, memberId, { service: 'ledger' });
@@ -188,16 +202,16 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       const store = t.app.get<EventStore>(EVENT_STORE);
       const before = await store.headPosition();
       const impostor = await attemptLogin(t, org.organizationId, memberId, 'bertil');
-      expect([impostor.status, impostor.body.code]).toEqual([403, 'NOT_AUTHORIZED']);
+      expect([impostor.status, impostor.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
       expect(await store.headPosition()).toBe(before);
       await expectLoginAllowed(org.organizationId, memberId, `anna-${n}`);
     });
 
-    it('R-MEM-2 an invitation naming a person is accepted by that person only (403 SUBJECT_MISMATCH)', async () => {
+    it('R-MEM-2 an invitation naming a person is accepted by that person only (others: 404, they learn nothing)', async () => {
       const org = await client();
       const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { type: 'employee', name: 'Olle', email: emailOf('olle'), subject: 'se-eid:olle' });
       const other = await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, 'se-eid:kalle')).send({});
-      expect([other.status, other.body.code]).toEqual([403, 'SUBJECT_MISMATCH']);
+      expect([other.status, other.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
       await t.http.post(`${org.members}/${memberId}/invitation/acceptance`).set('authorization', await bearer(t, 'se-eid:olle')).send({}).expect(200);
     });
 

@@ -3,6 +3,8 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { upcast } from '@behorighet/domain';
 import type { EventStore } from '@behorighet/event-store';
+import { AccessHistoryModule } from './access-history/access-history.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { DEV_DEFAULT_SECRET, loadAuthConfig } from './auth/auth.config.js';
 import { CatalogModule } from './catalog/catalog.module.js';
@@ -49,6 +51,8 @@ export class AppModule {
         OrdersModule,
         SharesModule,
         ReadSideModule,
+        AuditModule,
+        AccessHistoryModule,
         SchedulerModule.forRoot(config),
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }, { provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -99,8 +99,10 @@ function recordLogin(command: MemberCommandOf<'RecordLogin'>, state: MemberState
   ensure(!isSystem(context.actor), 'NOT_AUTHORIZED', 'only the member itself logs in');
   const record = org.members[command.memberId];
   ensure(record, 'MEMBER_NOT_FOUND', 'no such member in this organization');
-  // An unbound member (invitation pending) is denied with INVITATION_NOT_ACCEPTED; a bound one only to its own person.
-  ensure(record.subject === undefined || record.subject === context.actor.subject, 'NOT_AUTHORIZED', 'only the member itself logs in');
+  // Only the member's own person logs in: the bound subject, or the subject its pending invitation names (denied
+  // with INVITATION_NOT_ACCEPTED). Anyone else learns nothing and writes nothing (R-SEC-2).
+  const own = record.subject ?? record.invitedSubject;
+  ensure(own !== undefined && own === context.actor.subject, 'MEMBER_NOT_FOUND', 'no such member for the caller');
   const answer = loginEligibility({ organization: org, member: state, memberId: record.memberId }, now);
   const by = byOf(context.actor, record.memberId);
   const base = { organizationId: org.organizationId, memberId: record.memberId };

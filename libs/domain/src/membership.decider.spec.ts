@@ -75,15 +75,23 @@ describe('membership decider', () => {
     });
 
     it('R-MEM-2 the invitee accepts by logging in, which binds its subject', () => {
-      org.given(invited).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: { subject: 'sub-new', operator: false } }).then([
+      org.given(invited).when({ type: 'AcceptInvitation', memberId: 'm-new', tokenVerified: true }, { now, actor: { subject: 'sub-new', operator: false } }).then([
         { type: 'InvitationAccepted', data: { organizationId: ORG, memberId: 'm-new', subject: 'sub-new', schemaVersion: 1, occurredAt: at, by: { subject: 'sub-new', memberId: 'm-new' } } },
       ]);
       const state = orgState([...invited, orgEv.accepted('m-new', 'sub-new', at)]);
       expect(state.members['m-new']).toMatchObject({ subject: 'sub-new', boundAt: at, invitation: { acceptedAt: at } });
       org.given([...invited, orgEv.accepted('m-new', 'sub-new', at)]).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: { subject: 'sub-new', operator: false } }).thenFails('INVITATION_NOT_PENDING');
-      org.given(invited).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: actor('anna') }).thenFails('ALREADY_EXISTS');
+      org.given(invited).when({ type: 'AcceptInvitation', memberId: 'm-new', tokenVerified: true }, { now, actor: actor('anna') }).thenFails('ALREADY_EXISTS');
       const named = [...world(), orgEv.invited('m-new', { subject: 'sub-named' })];
-      org.given(named).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: { subject: 'sub-other', operator: false } }).thenFails('SUBJECT_MISMATCH');
+      org.given(named).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: { subject: 'sub-named', operator: false } }).thenMatch([{ type: 'InvitationAccepted' }]);
+    });
+
+    it('R-MEM-2 R-SEC-2 only the invitee accepts: the named person, or whoever holds the e-mail’s token; others learn nothing', () => {
+      const stranger = { subject: 'sub-stranger', operator: false };
+      org.given(invited).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: stranger }).thenFails('MEMBER_NOT_FOUND');
+      org.given([...invited, orgEv.accepted('m-new', 'sub-new', at)]).when({ type: 'AcceptInvitation', memberId: 'm-new' }, { now, actor: stranger }).thenFails('MEMBER_NOT_FOUND');
+      const named = [...world(), orgEv.invited('m-new', { subject: 'sub-named' })];
+      org.given(named).when({ type: 'AcceptInvitation', memberId: 'm-new', tokenVerified: true }, { now, actor: stranger }).thenFails('MEMBER_NOT_FOUND');
     });
   });
 

@@ -152,9 +152,11 @@ function acceptInvitation(command: OrganizationCommandOf<'AcceptInvitation'>, st
   const subject = subjectOf(context.actor);
   if (subject === undefined || isSystem(context.actor)) throw new DomainError('NOT_AUTHORIZED', 'only the invitee accepts');
   const member = requireMember(state, command.memberId);
+  // Who the invitation is for is settled first, so a stranger learns nothing about the member (R-SEC-2).
+  const invitee = member.invitedSubject !== undefined ? member.invitedSubject === subject : command.tokenVerified === true;
+  ensure(invitee || member.subject === subject, 'MEMBER_NOT_FOUND', 'no invitation for the caller');
   requireActive(member, now);
   ensure(member.invitation && !member.invitation.acceptedAt, 'INVITATION_NOT_PENDING', 'no open invitation');
-  ensure(member.invitedSubject === undefined || member.invitedSubject === subject, 'SUBJECT_MISMATCH', 'the invitation is meant for another person');
   ensure(!memberBySubject(state.members, subject, now), 'ALREADY_EXISTS', 'the person already is a member of this organization');
   const data = { organizationId: state.organizationId, memberId: member.memberId, subject };
   return [{ type: 'InvitationAccepted', data: { ...data, ...meta(byOf(context.actor, member.memberId), now) } }];

@@ -54,7 +54,11 @@ export type OrganizationCommand =
       message?: string;
     }
   | { type: 'ResendInvitation'; memberId: string; message?: string }
-  | { type: 'AcceptInvitation'; memberId: string }
+  /**
+   * R-MEM-2: the invitee accepts by logging in. An invitation that named a subject is accepted only by that person;
+   * one that did not, only by whoever presents the invitation e-mail's token (`tokenVerified`, checked by the caller).
+   */
+  | { type: 'AcceptInvitation'; memberId: string; tokenVerified?: boolean }
   | { type: 'EndEmployment'; memberId: string; effectiveAt?: string; reason?: string }
   | { type: 'RemoveAccess'; memberId: string; reason?: string }
   | { type: 'DeactivateUser'; memberId: string; reason?: string }

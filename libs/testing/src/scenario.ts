@@ -2,6 +2,9 @@ import type { Response } from 'supertest';
 import { memberDecider, memberStream, organizationDecider, organizationStream, upcast, type MemberState, type OrganizationState } from '@behorighet/domain';
 import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
 import type { TestApp } from './test-app.js';
+import { APP_CONFIG, type AppConfig } from '../../../apps/api/src/config/app-config.js';
+import { invitationIssuedAt, invitationToken } from '../../../apps/api/src/members/invitation-token.js';
+import { Aggregates } from '../../../apps/api/src/write-model/aggregates.js';
 
 /**
  * Small steps that build state through the public HTTP API for end-to-end scenarios. Each answers the id it
@@ -185,4 +188,12 @@ export async function inviteMember(
 /** R-LOG-1: `asker` asks whether the member may log in now (`{ allowed, reasons, profileOnly }`, or a problem). */
 export async function askLoginEligibility(t: TestApp, asker: string, organizationId: string, memberId: string): Promise<Response> {
   return t.http.get(`/v1/organizations/${organizationId}/members/${memberId}/login-eligibility`).set('authorization', asker);
+}
+
+/** R-MEM-2: the token the member's latest invitation e-mail carries (for invitations that name no subject). */
+export async function invitationTokenOf(t: TestApp, organizationId: string, memberId: string): Promise<string> {
+  const organization = await t.app.get(Aggregates).organization(organizationId);
+  const issuedAt = invitationIssuedAt(organization.members[memberId]);
+  if (!issuedAt) throw new Error(`member ${memberId} has no open invitation`);
+  return invitationToken(t.app.get<AppConfig>(APP_CONFIG).invitationSecret, memberId, issuedAt);
 }

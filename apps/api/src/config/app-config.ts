@@ -13,6 +13,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug';
   eventStore: { kind: 'embedded' } | { kind: 'eventstoredb'; connectionString: string };
   readStore: { kind: 'memory' } | { kind: 'mongodb'; uri: string };
+  /** Keys the invitation e-mails' tokens (members/invitation-token.ts). */
+  invitationSecret: string;
   /** Which parts this process runs: serving HTTP, projecting read models, running scheduled jobs. */
   roles: Set<'api' | 'projector' | 'scheduler'>;
   /** Scheduled jobs (role `scheduler`): the interval is off when `enabled` is false; `/v1/test/jobs/run` still runs them. */
@@ -34,6 +36,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     logLevel: (env.LOG_LEVEL as AppConfig['logLevel']) ?? 'info',
+    invitationSecret: invitationSecret(env),
     eventStore: eventStoreConfig(env),
     readStore: readStoreConfig(env),
     roles: rolesConfig(env.APP_ROLES),
@@ -52,6 +55,19 @@ function reminderDays(raw: string | undefined): number[] {
     throw new Error(`REMINDER_DAYS must be positive whole days separated by commas, got "${raw}"`);
   }
   return [...new Set(days)].sort((a, b) => b - a);
+}
+
+/** A public default only outside production, like the dev token secret. */
+export const DEV_INVITATION_SECRET = 'behorighet-local-invitation-secret-change-me';
+
+function invitationSecret(env: NodeJS.ProcessEnv): string {
+  const secret = env.INVITATION_SECRET?.trim();
+  if (secret) {
+    if (Buffer.byteLength(secret) < 32) throw new Error('INVITATION_SECRET must be at least 32 bytes long');
+    return secret;
+  }
+  if (env.NODE_ENV === 'production') throw new Error('INVITATION_SECRET is required when NODE_ENV=production');
+  return DEV_INVITATION_SECRET;
 }
 
 function eventStoreConfig(env: NodeJS.ProcessEnv): AppConfig['eventStore'] {

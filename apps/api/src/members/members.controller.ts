@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import type { OrganizationCommand } from '@behorighet/domain';
 import { ApiCommand } from '../common/api-command.decorator.js';
 import { CommandAnswer } from '../common/command-answer.js';
-import { EmptyBodyDto } from '../common/empty-body.dto.js';
 import { UuidParam } from '../common/uuid-param.js';
 import { ChangeOrganization } from '../organizations/organization-command.handler.js';
 import { Ctx, type RequestContext } from '../write-model/request-context.js';
-import { EndEmploymentDto, InviteMemberDto, ReasonDto, ResendInvitationDto } from './dto/member.dto.js';
+import { AcceptInvitationDto, EndEmploymentDto, InviteMemberDto, ReasonDto, ResendInvitationDto } from './dto/member.dto.js';
+import { InvitationTokens } from './invitation-token.js';
 
 const STANDING = ['NOT_A_MEMBER', 'ORGANIZATION_NOT_FOUND', 'ORGANIZATION_HEADLESS', 'AGREEMENT_TERMINATED'];
 const EDITOR = [...STANDING, 'NOT_AUTHORIZED', 'ADMIN_LEVEL_TOO_LOW', 'OUT_OF_SCOPE', 'MEMBER_NOT_FOUND'];
@@ -19,7 +19,10 @@ const EDITOR = [...STANDING, 'NOT_AUTHORIZED', 'ADMIN_LEVEL_TOO_LOW', 'OUT_OF_SC
 @ApiBearerAuth()
 @Controller('v1/organizations/:org/members')
 export class MembersController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly invitations: InvitationTokens,
+  ) {}
 
   @Post()
   @ApiCommand({
@@ -52,13 +55,14 @@ export class MembersController {
 
   @Post(':member/invitation/acceptance')
   @ApiCommand({
-    summary: 'Accept the invitation as the invitee: binds the caller’s identity (subject) to the member (R-MEM-2).',
+    summary: 'Accept the invitation as the invitee — the person it names, or whoever presents its e-mail’s token: binds the caller’s identity (subject) to the member (R-MEM-2).',
     events: ['InvitationAccepted'],
-    errors: ['ORGANIZATION_NOT_FOUND', 'MEMBER_NOT_FOUND', 'MEMBER_INACTIVE', 'INVITATION_NOT_PENDING', 'SUBJECT_MISMATCH', 'ALREADY_EXISTS'],
+    errors: ['ORGANIZATION_NOT_FOUND', 'MEMBER_NOT_FOUND', 'MEMBER_INACTIVE', 'INVITATION_NOT_PENDING', 'ALREADY_EXISTS'],
     status: 200,
   })
-  accept(@UuidParam('org') org: string, @UuidParam('member') member: string, @Body() _body: EmptyBodyDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
-    return this.commands.execute(new ChangeOrganization(org, { type: 'AcceptInvitation', memberId: member }, ctx));
+  async accept(@UuidParam('org') org: string, @UuidParam('member') member: string, @Body() body: AcceptInvitationDto, @Ctx() ctx: RequestContext): Promise<CommandAnswer> {
+    const tokenVerified = await this.invitations.verify(org, member, body.token);
+    return this.commands.execute(new ChangeOrganization(org, { type: 'AcceptInvitation', memberId: member, tokenVerified }, ctx));
   }
 
   @Post(':member/employment-end')

@@ -79,3 +79,14 @@ export class ReasonDto {
   @Length(1, 1000)
   reason?: string;
 }
+
+export class AcceptInvitationDto {
+  @ApiPropertyOptional({
+    description: 'The token of the invitation e-mail. Needed when the invitation did not name the person’s subject; then whoever presents it is the invitee.',
+    example: 'q3Zp…',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  token?: string;
+}
