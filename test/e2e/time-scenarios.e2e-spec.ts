@@ -241,4 +241,14 @@ describe('R-ORD-3 an order not attested within 30 days lapses', () => {
     expect(lapsed.map((e) => e.data)).toEqual([expect.objectContaining({ occurredAt: iso(addDays(T0, 30)), by: { system: 'lapse-orders' } })]);
     expect((await runJobs(w.t))['lapse-orders']).toBe(0);
   });
+
+  it('R-ORD-5 R-NOT-1 the contact persons are told when the agreement is terminated', async () => {
+    const cecilia = await w.member('cecilia');
+    await issueGrant(w.t, w.mainResponsible, w.organizationId, cecilia, { role: 'contact-person' });
+    await runJobs(w.t);
+    const before = mailbox(w.t);
+    expectStatus(await w.t.http.post(`/v1/organizations/${w.organizationId}/agreement/termination`).set('authorization', w.operator).send({}), 200);
+    await runJobs(w.t);
+    expect(newMail(w.t, before).map((m) => [m.to, m.kind])).toEqual([[emailOf('cecilia'), 'agreement-changed']]);
+  });
 });

@@ -1,4 +1,4 @@
-import { evolveOrganization, initialOrganization, meta, type OrganizationEvent, type OrganizationState } from '@behorighet/domain';
+import { evolveMember, evolveOrganization, initialMember, initialOrganization, meta, type MemberEvent, type OrganizationEvent, type OrganizationState } from '@behorighet/domain';
 import { noticesFor } from './notice-rules.js';
 
 const ORG = 'org-1';
@@ -90,6 +90,23 @@ describe('who is told what (R-NOT-1)', () => {
       effectiveAt: '2025-08-01T00:00:00.000Z',
       reason: 'Slutar',
     });
+  });
+
+  it('R-ORD-5 tells the contact persons of a termination and a renewal of the agreement', () => {
+    const contact = [{ type: 'GrantIssued', data: { organizationId: ORG, memberId: 'anna', grantId: 'g', role: 'contact-person', validFrom: T0, validUntil: '2027-01-01T00:00:00.000Z', ...meta(OPERATOR, T0) } }];
+    const members = { anna: (contact as unknown as MemberEvent[]).reduce(evolveMember, initialMember()) };
+    const terminated = ev('AgreementTerminated', { reason: 'Avtalet upphör' }, LATER);
+    const before = fold(world());
+    const afterTermination = evolveOrganization(before, terminated);
+    const told = noticesFor(terminated.type, terminated.data as never, { before, after: afterTermination, members });
+    expect(told).toEqual([
+      { to: { email: 'anna@example.se', name: 'Name anna' }, organization: 'Acme AB', facts: { kind: 'agreement-changed', change: 'terminated', at: LATER, reason: 'Avtalet upphör' } },
+    ]);
+    const renewed = ev('AgreementRenewed', {}, '2025-07-01T00:00:00.000Z');
+    const afterRenewal = evolveOrganization(afterTermination, renewed);
+    expect(recipients(noticesFor(renewed.type, renewed.data as never, { before: afterTermination, after: afterRenewal, members }))).toEqual([
+      'anna@example.se agreement-changed',
+    ]);
   });
 
   it('leaves out members without an e-mail address', () => {

@@ -1,9 +1,11 @@
 import {
+  agreementNoticeRecipients,
   appointmentValidAt,
   isActiveMember,
   isHeadless,
   mainResponsiblesAt,
   ms,
+  type MemberState,
   type OrganizationState,
 } from '@behorighet/domain';
 import type { Notice, NoticeFacts, PermissionChange, Subject } from './notice.js';
@@ -12,6 +14,15 @@ import type { Notice, NoticeFacts, PermissionChange, Subject } from './notice.js
 export interface OrganizationAround {
   before: OrganizationState;
   after: OrganizationState;
+  /** The member streams' states just before the event, where a rule needs them (see `needsMemberStates`). */
+  members?: Record<string, MemberState | undefined>;
+}
+
+const AGREEMENT_CHANGES: Readonly<Record<string, 'terminated' | 'renewed'>> = { AgreementTerminated: 'terminated', AgreementRenewed: 'renewed' };
+
+/** Whether the notices of an event of this type depend on the members' business roles (R-ORD-5: contact persons). */
+export function needsMemberStates(type: string): boolean {
+  return type in AGREEMENT_CHANGES;
 }
 
 type Data = Record<string, unknown> & { organizationId: string; memberId?: string; occurredAt: string };
@@ -70,6 +81,13 @@ export function noticesFor(type: string, data: Data, org: OrganizationAround): N
   if (type === 'EmploymentEnded') {
     const facts: NoticeFacts = { kind: 'leaver-report', leaver: after.members[data.memberId as string]?.name ?? '', effectiveAt: data.effectiveAt as string, ...pick(data, 'reason') };
     for (const mr of mainResponsiblesAt(before, ms(at))) if (mr.memberId !== data.memberId) tell(before, mr.memberId, facts);
+  }
+  const agreement = AGREEMENT_CHANGES[type];
+  if (agreement && org.members) {
+    // R-ORD-5: the contact persons, as they held the role while the agreement was in force (before a termination, after a renewal).
+    const state = agreement === 'terminated' ? before : after;
+    const facts: NoticeFacts = { kind: 'agreement-changed', change: agreement, at, ...pick(data, 'reason') };
+    for (const memberId of agreementNoticeRecipients(state, org.members, ms(at))) tell(state, memberId, facts);
   }
   if (becameHeadless(type, before, after, ms(at))) {
     // One alert per headless episode, whichever of the events at its instant (an employment end and the dismissal it causes) shows it.

@@ -1,7 +1,7 @@
 import type { AuthorityRole, SharedResource } from '@behorighet/domain';
 
-/** The kinds of e-mail the system sends (R-NOT-1, R-TIME-2, R-MEM-2, R-MEM-6, R-ORG-4). */
-export type NoticeKind = 'invitation' | 'permission-changed' | 'reminder' | 'leaver-report' | 'headless';
+/** The kinds of e-mail the system sends (R-NOT-1, R-TIME-2, R-MEM-2, R-MEM-6, R-ORG-4, R-ORD-5). */
+export type NoticeKind = 'invitation' | 'permission-changed' | 'reminder' | 'leaver-report' | 'headless' | 'agreement-changed';
 
 export type PermissionChange =
   | 'grant-issued'
@@ -54,7 +54,8 @@ export type NoticeFacts =
       expiresAt: string;
     } & Subject)
   | { kind: 'leaver-report'; leaver: string; effectiveAt: string; reason?: string }
-  | { kind: 'headless'; at: string };
+  | { kind: 'headless'; at: string }
+  | { kind: 'agreement-changed'; change: 'terminated' | 'renewed'; at: string; reason?: string };
 
 /** One e-mail to one person about one event, before it is put into words. */
 export interface Notice {

@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { upcast } from '@behorighet/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@behorighet/event-store';
 import { LogFollower } from '../scheduler/log-follower.js';
-import { noticesFor, type OrganizationAround } from './notice-rules.js';
+import { memberStatesBefore } from './member-states-before.js';
+import { needsMemberStates, noticesFor, type OrganizationAround } from './notice-rules.js';
 import { NotificationDelivery } from './notification-delivery.js';
 import { notificationId } from './notification-id.js';
 import { OrganizationTimeline } from './organization-timeline.js';
@@ -25,7 +26,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
   private saved = 0n;
 
   constructor(
-    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(OUTBOX) private readonly outbox: Outbox,
     private readonly delivery: NotificationDelivery,
   ) {
@@ -69,6 +70,9 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
     let around: OrganizationAround;
     if (event.stream.startsWith('organization-')) {
       around = await this.timeline.apply(data.organizationId, event);
+      if (needsMemberStates(event.type)) {
+        around.members = await memberStatesBefore(this.events, upcast, Object.keys(around.before.members), event.position);
+      }
     } else if (event.stream.startsWith('member-')) {
       const state = await this.timeline.before(data.organizationId, event.position);
       around = { before: state, after: state };

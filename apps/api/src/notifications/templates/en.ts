@@ -68,6 +68,8 @@ export const english: Language = {
         return `The employment of ${f.leaver} in ${organization} ends`;
       case 'headless':
         return `Important: ${organization} has no main responsible`;
+      case 'agreement-changed':
+        return f.change === 'terminated' ? `The agreement of ${organization} has been terminated` : `The agreement of ${organization} has been renewed`;
     }
   },
   body({ to, organization, facts: f }) {
@@ -102,6 +104,16 @@ export const english: Language = {
           greeting,
           `Since ${when(f.at)}, ${organization} has no valid main responsible. No user can log in until a new main responsible has been registered.`,
           'The organization registers a new main responsible with the platform operator.',
+          footer,
+        );
+      case 'agreement-changed':
+        return paragraphs(
+          greeting,
+          f.change === 'terminated'
+            ? `The agreement of ${organization} was terminated at ${when(f.at)}. No user can log in until it is renewed.`
+            : `The agreement of ${organization} was renewed at ${when(f.at)}. Users can log in again.`,
+          f.reason && `Reason: ${f.reason}`,
+          'You receive this message as a contact person.',
           footer,
         );
     }

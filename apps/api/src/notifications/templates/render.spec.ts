@@ -33,6 +33,8 @@ const every: Notice[] = [
   notice({ kind: 'reminder', about: 'external-end', member: 'Anna Åström', own: true, daysBefore: 7, expiresAt: AT }),
   notice({ kind: 'leaver-report', leaver: 'Bo Berg', effectiveAt: AT, reason: 'Egen uppsägning' }),
   notice({ kind: 'headless', at: AT }),
+  notice({ kind: 'agreement-changed', change: 'terminated', at: AT, reason: 'Avtalet löper ut' }),
+  notice({ kind: 'agreement-changed', change: 'renewed', at: AT }),
 ];
 
 describe('e-mail texts in Swedish and English (R-NOT-1)', () => {

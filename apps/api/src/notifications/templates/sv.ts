@@ -68,6 +68,8 @@ export const svenska: Language = {
         return `Anställningen för ${f.leaver} i ${organization} upphör`;
       case 'headless':
         return `Viktigt: ${organization} saknar huvudansvarig`;
+      case 'agreement-changed':
+        return f.change === 'terminated' ? `Avtalet för ${organization} har sagts upp` : `Avtalet för ${organization} har förnyats`;
     }
   },
   body({ to, organization, facts: f }) {
@@ -102,6 +104,16 @@ export const svenska: Language = {
           greeting,
           `${organization} har sedan ${when(f.at)} ingen giltig huvudansvarig. Ingen användare kan logga in förrän en ny huvudansvarig har registrerats.`,
           'Organisationen registrerar en ny huvudansvarig hos plattformens operatör.',
+          footer,
+        );
+      case 'agreement-changed':
+        return paragraphs(
+          greeting,
+          f.change === 'terminated'
+            ? `Avtalet för ${organization} sades upp ${when(f.at)}. Ingen användare kan logga in förrän avtalet har förnyats.`
+            : `Avtalet för ${organization} förnyades ${when(f.at)}. Användarna kan logga in igen.`,
+          f.reason && `Orsak: ${f.reason}`,
+          'Du får det här meddelandet som kontaktperson.',
           footer,
         );
     }
