@@ -17,7 +17,7 @@ import {
   startTestApp,
   subscribeServices,
 } from '@behorighet/testing';
-import { headPosition, mailbox, memberEvents, newMail, organizationEvents, recorded, runJobs, VALID_ORG_NUMBER } from './time.support.js';
+import { headPosition, mailbox, memberEvents, newMail, organizationEvents, recorded, runJobs, textOf, VALID_ORG_NUMBER } from './time.support.js';
 
 const T0 = Date.parse('2026-01-05T08:00:00.000Z');
 const MINUTE = 60_000;
@@ -250,5 +250,38 @@ describe('R-ORD-3 an order not attested within 30 days lapses', () => {
     expectStatus(await w.t.http.post(`/v1/organizations/${w.organizationId}/agreement/termination`).set('authorization', w.operator).send({}), 200);
     await runJobs(w.t);
     expect(newMail(w.t, before).map((m) => [m.to, m.kind])).toEqual([[emailOf('cecilia'), 'agreement-changed']]);
+  });
+});
+
+describe('R-MEM-2 the invitation e-mail', () => {
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    w = await world('mr-invite');
+    await runJobs(w.t);
+  });
+  afterAll(() => w.t.close());
+
+  it('R-MEM-2 R-NOT-1 carries the personal message and the code with which the invitee accepts; a resend\'s code replaces it', async () => {
+    const body = { type: 'employee', name: 'Nora Ny', email: emailOf('nora'), message: 'Välkommen till Åkeriet!' };
+    const nora = await inviteMember(w.t, w.mainResponsible, w.organizationId, body);
+    await runJobs(w.t);
+    const codeOf = (mail: Parameters<typeof textOf>[0]) => /^Kod: (\S+)$/m.exec(textOf(mail))?.[1];
+    const first = mailbox(w.t).filter((m) => m.kind === 'invitation' && m.to === emailOf('nora'));
+    expect(first).toHaveLength(1);
+    expect(textOf(first[0]!)).toContain('Välkommen till Åkeriet!');
+    const firstCode = codeOf(first[0]!);
+
+    await setClock(w.t, iso(T0 + 5 * MINUTE));
+    expectStatus(await w.t.http.post(`/v1/organizations/${w.organizationId}/members/${nora}/invitation/resend`).set('authorization', w.mainResponsible).send({ message: 'Påminnelse!' }), 200);
+    await runJobs(w.t);
+    const resent = newMail(w.t, first).filter((m) => m.kind === 'invitation');
+    const code = codeOf(resent[0]!);
+    expect([resent.length, code]).toEqual([1, expect.any(String)]);
+    expect(code).not.toBe(firstCode);
+
+    const accept = async (token: string | undefined) =>
+      w.t.http.post(`/v1/organizations/${w.organizationId}/members/${nora}/invitation/acceptance`).set('authorization', await bearer(w.t, 'nora-eid')).send({ token });
+    expect((await accept(firstCode)).status).toBe(404);
+    expectStatus(await accept(code), 200);
   });
 });

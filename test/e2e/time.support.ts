@@ -50,6 +50,20 @@ function parseMail(id: string, raw: string): Mail {
   };
 }
 
+/** A mail's plain-text body, decoded from quoted-printable. */
+export function textOf(mail: Mail): string {
+  const body = mail.raw.split(/\r?\n\r?\n/).slice(1).join('\n\n').replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i += 1) {
+    const hex = body[i] === '=' ? /^[0-9A-F]{2}$/.exec(body.slice(i + 1, i + 3))?.[0] : undefined;
+    if (hex) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(body[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
 /** The mails added since `before` (a mailbox snapshot). */
 export function newMail(t: TestApp, before: readonly Mail[]): Mail[] {
   const known = new Set(before.map((m) => m.id));

@@ -66,7 +66,7 @@ describe('who is told what (R-NOT-1)', () => {
   it('R-MEM-2 sends the invitation to the invitee\'s address with the personal message', () => {
     const invited = ev('UserInvited', { memberId: 'new', type: 'employee', name: 'New Person', email: 'new@example.se', message: 'Välkommen!' });
     const notices = noticesOfLast(world(invited));
-    expect(notices).toEqual([{ to: { email: 'new@example.se', name: 'New Person' }, organization: 'Acme AB', facts: { kind: 'invitation', resent: false, message: 'Välkommen!' } }]);
+    expect(notices).toEqual([{ to: { email: 'new@example.se', name: 'New Person' }, organization: 'Acme AB', facts: { kind: 'invitation', organizationId: ORG, memberId: 'new', resent: false, message: 'Välkommen!' } }]);
   });
 
   it('R-TIME-2 sends a reminder to the member and to every main responsible, once per person', () => {

@@ -61,7 +61,13 @@ export function noticesFor(type: string, data: Data, org: OrganizationAround): N
   if (type === 'UserInvited' || type === 'InvitationResent') {
     const email = data.email as string;
     const name = (data.name as string | undefined) ?? after.members[data.memberId as string]?.name ?? email;
-    const facts: NoticeFacts = { kind: 'invitation', resent: type === 'InvitationResent', ...(data.message ? { message: data.message as string } : {}) };
+    const facts: NoticeFacts = {
+      kind: 'invitation',
+      organizationId: data.organizationId,
+      memberId: data.memberId as string,
+      resent: type === 'InvitationResent',
+      ...(data.message ? { message: data.message as string } : {}),
+    };
     notices.push({ to: { email, name }, organization: after.name, facts });
   }
   const change = CHANGES[type];

@@ -30,7 +30,15 @@ export interface Subject {
 
 /** What a notice says, in facts; the templates put them into words in each language. */
 export type NoticeFacts =
-  | { kind: 'invitation'; message?: string; resent: boolean }
+  | {
+      kind: 'invitation';
+      organizationId: string;
+      memberId: string;
+      message?: string;
+      resent: boolean;
+      /** The invitation's acceptance token (R-MEM-2), added by the processor, which holds INVITATION_SECRET. */
+      token?: string;
+    }
   | ({
       kind: 'permission-changed';
       change: PermissionChange;

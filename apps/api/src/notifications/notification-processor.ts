@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { upcast } from '@behorighet/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@behorighet/event-store';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { invitationToken } from '../members/invitation-token.js';
 import { LogFollower } from '../scheduler/log-follower.js';
 import { memberStatesBefore } from './member-states-before.js';
 import { needsMemberStates, noticesFor, type OrganizationAround } from './notice-rules.js';
@@ -28,6 +30,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(OUTBOX) private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly delivery: NotificationDelivery,
   ) {
     const logger = new Logger('NotificationProcessor');
@@ -79,7 +82,12 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
     } else {
       return [];
     }
-    return noticesFor(event.type, data, around).map((notice) => ({
+    const notices = noticesFor(event.type, data, around);
+    for (const { facts } of notices) {
+      // The e-mail carries the token that lets the invitee accept (R-MEM-2); a resend's token replaces the earlier one.
+      if (facts.kind === 'invitation') facts.token = invitationToken(this.config.invitationSecret, facts.memberId, data.occurredAt);
+    }
+    return notices.map((notice) => ({
       id: notificationId(notice.key ?? event.id, notice.to.email, notice.facts.kind),
       kind: notice.facts.kind,
       eventId: event.id,

@@ -54,6 +54,10 @@ function change(f: Change): string {
   return texts[f.change];
 }
 
+function acceptance(f: { organizationId: string; memberId: string; token?: string }): string {
+  return `Code: ${f.token}\n(POST /v1/organizations/${f.organizationId}/members/${f.memberId}/invitation/acceptance with {"token": "${f.token}"})`;
+}
+
 /** English. */
 export const english: Language = {
   subject({ organization, facts: f }) {
@@ -79,8 +83,10 @@ export const english: Language = {
       case 'invitation':
         return paragraphs(
           greeting,
-          `You have been invited as a user of ${organization}. Log in to accept the invitation.`,
+          `You have been invited as a user of ${organization}. Log in and accept the invitation with the code below.`,
           f.message && `A message from the person who invited you:\n${f.message}`,
+          f.token && acceptance(f),
+          f.resent && 'The code of earlier invitations is no longer valid.',
           footer,
         );
       case 'permission-changed':

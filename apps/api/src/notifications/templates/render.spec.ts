@@ -23,8 +23,8 @@ const AT = '2027-03-04T05:06:00.000Z';
 const notice = (facts: NoticeFacts): Notice => ({ to: { email: 'anna@example.se', name: 'Anna Åström' }, organization: 'Acme AB', facts });
 
 const every: Notice[] = [
-  notice({ kind: 'invitation', resent: false, message: 'Välkommen till oss!' }),
-  notice({ kind: 'invitation', resent: true }),
+  notice({ kind: 'invitation', organizationId: 'o-1', memberId: 'm-1', resent: false, message: 'Välkommen till oss!', token: 'tok-1' }),
+  notice({ kind: 'invitation', organizationId: 'o-1', memberId: 'm-1', resent: true, token: 'tok-2' }),
   ...CHANGES.map((change) =>
     notice({ kind: 'permission-changed', change, at: AT, validUntil: AT, service: 'payroll', authority: 'administrator', level: 2, resource: 'workspace', owner: 'Bo Berg', cause: 'employment-ended' }),
   ),
@@ -58,7 +58,11 @@ describe('e-mail texts in Swedish and English (R-NOT-1)', () => {
     expect(text).toContain('The permission for the service payroll in Acme AB ends at 2027-03-04 05:06 UTC, in 30 days.');
   });
 
-  it('R-MEM-2 an invitation carries the personal message', () => {
-    expect(renderNotice(every[0]!).text).toContain('Meddelande från den som bjöd in dig:\nVälkommen till oss!');
+  it('R-MEM-2 an invitation carries the personal message and the code to accept it with', () => {
+    const { text } = renderNotice(every[0]!);
+    expect(text).toContain('Meddelande från den som bjöd in dig:\nVälkommen till oss!');
+    expect(text).toContain('Kod: tok-1');
+    expect(text).toContain('POST /v1/organizations/o-1/members/m-1/invitation/acceptance with {"token": "tok-1"}');
+    expect(renderNotice(every[1]!).text).toContain('The code of earlier invitations is no longer valid.');
   });
 });

@@ -54,6 +54,10 @@ function change(f: Change): string {
   return texts[f.change];
 }
 
+function acceptance(f: { organizationId: string; memberId: string; token?: string }): string {
+  return `Kod: ${f.token}\n(POST /v1/organizations/${f.organizationId}/members/${f.memberId}/invitation/acceptance med {"token": "${f.token}"})`;
+}
+
 /** Svenska. */
 export const svenska: Language = {
   subject({ organization, facts: f }) {
@@ -79,8 +83,10 @@ export const svenska: Language = {
       case 'invitation':
         return paragraphs(
           greeting,
-          `Du har bjudits in som användare i ${organization}. Logga in för att acceptera inbjudan.`,
+          `Du har bjudits in som användare i ${organization}. Logga in och acceptera inbjudan med koden nedan.`,
           f.message && `Meddelande från den som bjöd in dig:\n${f.message}`,
+          f.token && acceptance(f),
+          f.resent && 'Koden i tidigare inbjudningar gäller inte längre.',
           footer,
         );
       case 'permission-changed':
