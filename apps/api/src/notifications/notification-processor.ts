@@ -13,6 +13,12 @@ import { OUTBOX, type Outbox, type OutboxNotification } from './outbox.port.js';
 import { renderNotice } from './templates/render.js';
 
 const NAME = 'notifications';
+/**
+ * On a first start (no checkpoint) over a log that already holds events — a new data directory for an old log,
+ * API instances that wrote before the first scheduler ran — only events recorded this recently are notified:
+ * nobody is e-mailed about years of history.
+ */
+const FIRST_START_LOOKBACK_MS = 24 * 60 * 60 * 1000;
 /** Record the checkpoint at least this often (in events) when no notification comes of them. */
 const CHECKPOINT_EVERY = 500;
 
@@ -26,6 +32,8 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
   private readonly follower: LogFollower;
   private readonly timeline: OrganizationTimeline;
   private saved = 0n;
+  /** Events recorded before this instant (ms) give no notifications; see FIRST_START_LOOKBACK_MS. */
+  private notBefore = 0;
 
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -38,7 +46,14 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
     this.follower = new LogFollower({
       name: NAME,
       events,
-      checkpoint: async () => (this.saved = this.outbox.checkpoint(NAME)),
+      checkpoint: async () => {
+        this.saved = this.outbox.checkpoint(NAME);
+        if (this.saved === 0n && this.notBefore === 0) {
+          this.notBefore = Date.now() - FIRST_START_LOOKBACK_MS;
+          logger.log(`no checkpoint yet: events recorded before ${new Date(this.notBefore).toISOString()} are not notified`);
+        }
+        return this.saved;
+      },
       handle: (batch) => this.handle(batch),
       onStop: async (position) => void this.outbox.add([], { name: NAME, position }),
       logger: { log: (m) => logger.log(m), error: (m, e) => logger.error(m, e instanceof Error ? e.stack : e) },
@@ -82,6 +97,7 @@ export class NotificationProcessor implements OnApplicationBootstrap, OnModuleDe
     } else {
       return [];
     }
+    if (event.recordedAt.getTime() < this.notBefore) return [];
     const notices = noticesFor(event.type, data, around);
     for (const { facts } of notices) {
       // The e-mail carries the token that lets the invitee accept (R-MEM-2); a resend's token replaces the earlier one.
