@@ -11,6 +11,7 @@ import { memberStateProjection, organizationStateProjection } from '@behorighet/
 import { ReadStates } from '../apps/api/src/read-side/read-states.js';
 import { accessCheck } from '../apps/api/src/read-side/views/access.view.js';
 import { rebuildReadModels } from '../apps/api/src/replay/rebuild.js';
+import type { AccessResult } from './access.rows.js';
 import { foldWorld } from './access-world.js';
 import { tell } from './child.js';
 import { measureChecks } from './latency.js';
@@ -19,10 +20,12 @@ import { planWorld } from './world.js';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const spec = { organizations: env('BENCH_ORGS', 1000), membersPerOrganization: env('BENCH_MEMBERS_PER_ORG', 100), services: env('BENCH_SERVICES', 10), grants: true };
 const CHECKS = env('BENCH_CHECKS', 500_000);
-// casbin is far slower per check; fewer of the same questions keep its phase within seconds.
-const CASBIN_CHECKS = Math.min(CHECKS, env('BENCH_CASBIN_CHECKS', 50_000));
+// casbin is far slower per check: its phases stop after this many seconds (the figures say how many checks ran).
+const CASBIN_SECONDS = env('BENCH_CASBIN_SECONDS', 15);
 
-// Roles per (organization, service): a grant is the member's link to the service's role in its organization.
+// One policy per service (its role may use it); a grant is the member's link to that role within its organization
+// (the domain). casbin evaluates the matcher against every policy, so policies per service (not per organization
+// and service) is the shape that suits it best.
 const CASBIN_MODEL = `
 [request_definition]
 r = sub, dom, obj, act
@@ -33,7 +36,7 @@ g = _, _, _
 [policy_effect]
 e = some(where (p.eft == allow))
 [matchers]
-m = g(r.sub, p.sub, r.dom) && r.dom == p.dom && r.obj == p.obj && r.act == p.act
+m = g(r.sub, p.sub, r.dom) && r.obj == p.obj && r.act == p.act
 `;
 
 /** Heap in use after full collections (the section runs with --expose-gc). */
@@ -96,7 +99,7 @@ inHand.length = 0;
 const heapBeforeCasbin = heapUsed();
 started = performance.now();
 const model = newModelFromString(CASBIN_MODEL);
-model.addPolicies('p', 'p', plan.organizations.flatMap((org) => plan.services.map((s) => [`role:${s}`, org.organizationId, s, 'use'])));
+model.addPolicies('p', 'p', plan.services.map((s) => [`role:${s}`, '*', s, 'use']));
 model.addPolicies('g', 'g', plan.organizations.flatMap((org) => org.members.flatMap((m) => plan.services.map((s) => [m.memberId, `role:${s}`, org.organizationId]))));
 const enforcer = await newEnforcer(model);
 await enforcer.buildRoleLinks();
@@ -106,27 +109,26 @@ const askCasbin = (i: number) => {
   const q = questions[i]!;
   return enforcer.enforceSync(q.memberId, q.organizationId, q.service, 'use');
 };
-const casbin = await measureChecks(CASBIN_CHECKS, askCasbin);
+const casbin = await measureChecks(CHECKS, askCasbin, CASBIN_SECONDS);
 
 // The engines must agree, or the comparison means nothing.
 let disagreements = 0;
-for (let i = 0; i < 10_000; i += 1) if ((await viaReadModel(i)) !== askCasbin(i)) disagreements += 1;
+const compared = Math.min(casbin.checks, 2000);
+for (let i = 0; i < compared; i += 1) if ((await viaReadModel(i)) !== askCasbin(i)) disagreements += 1;
 await log.close();
 rmSync(dataDir, { recursive: true, force: true });
 
-tell({
-  type: 'result',
-  result: {
-    spec,
-    events,
-    grants,
-    historySeconds,
-    projectSeconds,
-    casbinBuildSeconds,
-    heap: { readModelBytes, bytesPerLiveGrant: readModelBytes / grants, casbinBytes, casbinBytesPerGrant: casbinBytes / grants },
-    readModel,
-    evaluator,
-    casbin,
-    disagreementsIn10k: disagreements,
-  },
-});
+const result: AccessResult = {
+  spec,
+  events,
+  grants,
+  historySeconds,
+  projectSeconds,
+  casbinBuildSeconds,
+  heap: { readModelBytes, bytesPerLiveGrant: readModelBytes / grants, casbinBytes, casbinBytesPerGrant: casbinBytes / grants },
+  readModel,
+  evaluator,
+  casbin,
+  disagreements: { compared, differing: disagreements },
+};
+tell({ type: 'result', result });

@@ -18,21 +18,28 @@ export function percentilesMicros(samples: Float64Array) {
 }
 
 /**
- * Runs `check(i)` for i < `count`. A check that answers a promise is awaited (what an async query path costs);
- * a plain boolean is measured without any await.
+ * Runs `check(i)` for i < `count`, each phase stopping early after `budgetSeconds`. A check that answers a promise
+ * is awaited (what an async query path costs); a plain boolean is measured without any await.
  */
-export async function measureChecks(count: number, check: (i: number) => boolean | Promise<boolean>): Promise<CheckFigures> {
+export async function measureChecks(count: number, check: (i: number) => boolean | Promise<boolean>, budgetSeconds = Infinity): Promise<CheckFigures> {
   const async = check(0) instanceof Promise;
   const run = async (i: number) => (async ? await check(i) : (check(i) as boolean));
-  for (let i = 0; i < Math.min(count, 20_000); i += 1) await run(i); // warm the JIT
-  const samples = new Float64Array(count);
+  const warmEnd = performance.now() + Math.min(budgetSeconds, 2) * 1000;
+  for (let i = 0; i < Math.min(count, 20_000) && performance.now() < warmEnd; i += 1) await run(i); // warm the JIT
+  const samplesEnd = performance.now() + budgetSeconds * 1000;
+  const all = new Float64Array(count);
   let allowed = 0;
   for (let i = 0; i < count; i += 1) {
+    if (performance.now() > samplesEnd) {
+      count = i;
+      break;
+    }
     const t0 = performance.now();
     const ok = async ? await check(i) : (check(i) as boolean);
-    samples[i] = performance.now() - t0;
+    all[i] = performance.now() - t0;
     if (ok) allowed += 1;
   }
+  const samples = all.subarray(0, count);
   const start = performance.now();
   if (async) for (let i = 0; i < count; i += 1) await check(i);
   else for (let i = 0; i < count; i += 1) check(i);

@@ -5,8 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 
-/** A goal: the figure itself (`min`/`max`), or its ratio to the baseline (`minRatio`). */
-export type Goal = { min: number } | { max: number } | { minRatio: number };
+/** A goal: the figure itself (`min`/`max`), or its ratio to the baseline (`minRatio`/`maxRatio`). */
+export type Goal = { min: number } | { max: number } | { minRatio: number } | { maxRatio: number };
 
 export interface Row {
   section: string;
@@ -32,7 +32,8 @@ export function score(row: Row): ScoredRow {
   if (goal && row.value !== null) {
     if ('min' in goal) met = row.value >= goal.min;
     else if ('max' in goal) met = row.value <= goal.max;
-    else met = ratio === null ? null : ratio >= goal.minRatio;
+    else if (ratio === null) met = null;
+    else met = 'minRatio' in goal ? ratio >= goal.minRatio : ratio <= goal.maxRatio;
   }
   return { ...row, ratio, met };
 }
@@ -48,7 +49,7 @@ function goalText(goal: Goal | undefined, unit: string): string {
   if (!goal) return '';
   if ('min' in goal) return `≥ ${fmt(goal.min)} ${unit}`;
   if ('max' in goal) return `≤ ${fmt(goal.max)} ${unit}`;
-  return `≥ ${goal.minRatio}×`;
+  return 'minRatio' in goal ? `≥ ${goal.minRatio}×` : `≤ ${goal.maxRatio}×`;
 }
 
 export function markdownTable(rows: ScoredRow[]): string {

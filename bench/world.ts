@@ -36,6 +36,8 @@ export type WorldStep =
   | { kind: 'organization'; actor: Actor; organizationId: string; command: OrganizationCommand }
   | { kind: 'member'; actor: Actor; organizationId: string; command: MemberCommand };
 
+/** The HS256 secret of the bench's API process (its AUTH_DEV_SECRET) and of the tokens the load carries. */
+export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789';
 export const OPERATOR: Actor = { subject: 'bench-operator', operator: true };
 export const serviceKey = (i: number) => `svc-${String(i).padStart(2, '0')}`;
 
