@@ -127,3 +127,35 @@ describe('R-SEC-3 prototype poisoning in JSON bodies', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('R-SEC-3 answers refused before routing are problems too', () => {
+  let t: TestApp;
+  let operator: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    operator = `Bearer ${await t.token('operator-1', { operator: true })}`;
+  });
+  afterAll(() => t.close());
+
+  it.each([
+    ['arrays', `${'['.repeat(5000)}${']'.repeat(5000)}`],
+    ['objects', `{"key":"k","name":"n","x":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`],
+  ])('refuses JSON %s nested thousands deep with 400 naming the body (the validator would overflow its stack)', async (_kind, raw) => {
+    const before = await head(t);
+    const res = await t.http.post('/v1/services').set('authorization', operator).set('content-type', 'application/json').send(raw);
+    expectProblem(res, 400, 'VALIDATION_FAILED');
+    expect(res.body.errors).toEqual([{ field: 'body', reason: expect.stringContaining('nest') }]);
+    expect(await head(t)).toBe(before);
+  });
+
+  it('answers headers over the size limit with 431 problem+json', async () => {
+    const res = await t.http.get('/health').set('x-padding', 'a'.repeat(20_000));
+    expectProblem(res, 431, 'HEADERS_TOO_LARGE');
+  });
+
+  it('answers an over-long path parameter with 414 problem+json, without quoting it back', async () => {
+    const res = await t.http.post(`/v1/organizations/${'A'.repeat(500)}/units`).set('authorization', operator).send({ name: 'x' });
+    expectProblem(res, 414, 'URI_TOO_LONG');
+    expect(res.text).not.toContain('A'.repeat(500));
+  });
+});

@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule, AppModuleOptions } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { createValidationPipe } from './problem/validation.pipe.js';
+import { problemClientErrorHandler, problemFrameworkErrors } from './security/client-error.js';
+import { registerJsonDepthLimit } from './security/json-depth.js';
 import { registerSecurityHeaders } from './security/security-headers.js';
 import { openEventStore } from './write-model/open-event-store.js';
 
@@ -19,6 +21,8 @@ export async function createApp(
     trustProxy: config.trustProxy,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    clientErrorHandler: problemClientErrorHandler,
+    frameworkErrors: problemFrameworkErrors,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, { ...options, eventStore }), adapter, {
     logger: options.logger === false ? false : ['fatal', 'error', 'warn', 'log'],
@@ -30,6 +34,7 @@ export async function createApp(
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
   app.enableShutdownHooks();
   await registerSecurityHeaders(app);
+  registerJsonDepthLimit(app);
 
   const document = SwaggerModule.createDocument(
     app,
