@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
 import { ProjectionRunner, READ_STORE, ReadTimeoutError, type Projection, type ReadDocument, type ReadStore } from '@behorighet/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { Readiness } from '../health/readiness.js';
+import { Readiness, type ReadinessProbe } from '../health/readiness.js';
 
 export const READ_MODEL_PROJECTIONS = Symbol('READ_MODEL_PROJECTIONS');
 
@@ -30,6 +30,8 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.roles.has('projector')) {
       if (this.config.readStore.kind === 'memory') this.logger.warn('APP_ROLES has no projector and READ_STORE is memory: the read models stay empty');
+      const headAtStart = await this.events.headPosition();
+      for (const projection of this.projections) this.readiness.register(this.checkpointProbe(projection.name, headAtStart));
       return;
     }
     for (const projection of this.projections) {
@@ -42,6 +44,18 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+  }
+
+  /** Readiness of a read model another process projects: its stored checkpoint against the log head this process saw at start. */
+  private checkpointProbe(name: string, headAtStart: bigint): ReadinessProbe {
+    return {
+      name,
+      status: async () => {
+        const [position, head] = await Promise.all([this.readStore.checkpoint(name), this.events.headPosition()]);
+        const lag = head > position ? head - position : 0n;
+        return { position: String(position), head: String(head), lag: String(lag), ready: position >= headAtStart };
+      },
+    };
   }
 
   /** The runner of a read model in this process, if it runs one. */

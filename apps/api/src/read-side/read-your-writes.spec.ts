@@ -24,11 +24,13 @@ describe('ReadYourWrites', () => {
   let events: InMemoryEventStore;
   let runners: ProjectionRunners;
   let readiness: Readiness;
+  let readStore: MemoryReadStore;
 
   async function start(env: Record<string, string>): Promise<ReadYourWrites> {
     const config: AppConfig = loadAppConfig({ READ_WAIT_MS: '150', ...env });
     readiness = new Readiness();
-    runners = new ProjectionRunners([tally], events, new MemoryReadStore(), config, readiness);
+    readStore = new MemoryReadStore();
+    runners = new ProjectionRunners([tally], events, readStore, config, readiness);
     Object.assign(runners, { logger: quiet });
     await runners.onApplicationBootstrap();
     return new ReadYourWrites(runners, config);
@@ -61,12 +63,20 @@ describe('ReadYourWrites', () => {
     expect((error as ProblemError).problem).toMatchObject({ status: 503, code: 'READ_MODEL_BEHIND', readModel: 'tallies', minPosition: '99' });
   });
 
-  it('without the projector role runs no runner and waits on the stored checkpoint instead', async () => {
+  it('without the projector role runs no runner, waits on the stored checkpoint and reports it as not ready', async () => {
+    await tick();
     const reads = await start({ APP_ROLES: 'api' });
     expect(runners.runner('tallies')).toBeUndefined();
-    expect((await readiness.report()).projections).toEqual({});
+    expect(await readiness.report()).toEqual({ ready: false, projections: { tallies: { position: '0', head: '1', lag: '1', ready: false } } });
     await reads.reach('0', ['tallies']);
-    const error = await reads.reach('1', ['tallies']).catch((e: unknown) => e);
+    const error = await reads.reach('2', ['tallies']).catch((e: unknown) => e);
     expect((error as ProblemError).problem.code).toBe('READ_MODEL_BEHIND');
+
+    // Another process (the projector) commits up to the head: this one answers ready and reads its writes.
+    await readStore.declare([{ name: 'tallies', indexes: [] }]);
+    const pending = reads.reach('1', ['tallies']);
+    await readStore.commit({ writes: [], checkpoint: { name: 'tallies', position: 1n } });
+    await pending;
+    expect((await readiness.report()).ready).toBe(true);
   });
 });
