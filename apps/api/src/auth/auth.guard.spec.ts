@@ -26,7 +26,7 @@ interface FakeRequest {
   caller?: unknown;
 }
 
-function contextFor(handler: Function, cls: Function, request: FakeRequest, type = 'http') {
+function contextFor(handler: (...args: never[]) => unknown, cls: abstract new (...args: never[]) => unknown, request: FakeRequest, type = 'http') {
   const headers: Record<string, string> = {};
   const reply = { header: (name: string, value: string) => ((headers[name] = value), reply) };
   const context = {
