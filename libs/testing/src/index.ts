@@ -3,3 +3,4 @@ export * from './jwks-server.js';
 export * from './test-app.js';
 export * from './decider-spec.js';
 export * from './scenario.js';
+export * from './realistic-history.js';

@@ -79,8 +79,11 @@ export function* realisticHistory(options: HistoryOptions): Generator<HistoryApp
  */
 export async function appendHistory(store: EventStore, history: Iterable<HistoryAppend>, inFlight = 256): Promise<bigint> {
   let waiting: Promise<unknown>[] = [];
+  let command = 0;
   for (const { stream, events } of history) {
-    waiting.push(store.append(stream, events, { expectedRevision: 'any' }));
+    // Metadata as the API writes it (who, which request), so stored rows have their usual size.
+    const metadata = { actor: 'history', correlationId: `history-${(command += 1)}`, causationId: `request:${command}` };
+    waiting.push(store.append(stream, events.map((event) => ({ ...event, metadata })), { expectedRevision: 'any' }));
     if (waiting.length >= inFlight) {
       await Promise.all(waiting);
       waiting = [];
@@ -196,7 +199,8 @@ class HistoryBuilder {
     const memberType = external ? 'external' : this.random.chance(0.15) ? 'consultant' : 'employee';
     const endsAt = external ? iso(this.now + this.random.int(90, 720) * 86_400_000) : undefined;
     const invited = this.organization(org, org.mainResponsible, {
-      type: 'InviteUser', memberId, memberType, name: `Person ${memberId.slice(0, 8)}`, email: `${memberId}@example.se`, endsAt,
+      // The invitation names its person, who accepts it by logging in (R-MEM-2).
+      type: 'InviteUser', memberId, memberType, name: `Person ${memberId.slice(0, 8)}`, email: `${memberId}@example.se`, subject: `sub-${memberId}`, endsAt,
     });
     if (!invited) return;
     org.memberIds.push(memberId);

@@ -77,14 +77,16 @@ describe('audit history (R-READ-2)', () => {
     for (const organizationId of organizations.slice(0, 3)) {
       const { items, pages } = await allPages(store, organizationId, { limit: 37 });
       expect(items).toEqual(expectedItems(log, organizationId, {}));
-      expect(pages).toBe(Math.floor(items.length / 37) + 1);
+      expect(pages).toBe(Math.max(1, Math.ceil(items.length / 37)));
     }
   });
 
   it('R-READ-2 filters by member, actor, type and period, alone and together', async () => {
     const organizationId = organizations[1] as string;
     const own = log.filter((event) => (event.data as Data).organizationId === organizationId);
-    const grant = own.find((event) => event.type === 'GrantIssued') as RecordedEvent;
+    // A member who logged in and was granted something, and who granted it.
+    const logins = own.filter((event) => event.type === 'UserLoggedIn').map((event) => (event.data as Data).memberId);
+    const grant = own.find((event) => event.type === 'GrantIssued' && logins.includes((event.data as Data).memberId)) as RecordedEvent;
     const { memberId } = grant.data as Data;
     const actor = (grant.data as Data).by.memberId as string;
     const from = Date.parse((own[Math.floor(own.length / 3)]?.data as Data).occurredAt);
