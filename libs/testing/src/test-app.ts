@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import type { EventStore } from '@behorighet/event-store';
 import { createApp } from '../../../apps/api/src/app.factory.js';
 import { loadAppConfig } from '../../../apps/api/src/config/app-config.js';
 import { signDevToken } from './tokens.js';
@@ -24,10 +25,11 @@ export interface TestApp {
  * The real application on the embedded store in a fresh temp directory, with the test clock and HS256 tokens.
  * Requests go through supertest against the in-process fastify server.
  */
-export async function startTestApp(env: Record<string, string> = {}, dataDir?: string): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, dataDir?: string, options: { eventStore?: EventStore } = {}): Promise<TestApp> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'behorighet-'));
   const fullEnv = { ...process.env, DATA_DIR: dir, AUTH_DEV_SECRET: TEST_SECRET, APP_TEST_CLOCK: '1', ...env };
-  const app = await createApp(loadAppConfig(fullEnv), { env: fullEnv, logger: false });
+  // `eventStore` (e.g. an InMemoryEventStore) replaces the embedded log where durability is not under test and speed matters.
+  const app = await createApp(loadAppConfig(fullEnv), { env: fullEnv, logger: false, ...options });
   const http = request(app.getHttpServer());
   const testApp: TestApp = {
     app,
