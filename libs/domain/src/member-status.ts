@@ -48,7 +48,29 @@ export function isBound(member: MemberRecord, at: number): boolean {
   return member.subject !== undefined && reached(member.boundAt, at);
 }
 
-/** The member bound to `subject` and active at `at`, if any. */
+/**
+ * Rosters by subject, one index per roster object. Rosters are never changed in place (evolve copies the
+ * record map on every change), so an index stays true for its roster; a WeakMap lets it go with the roster.
+ * Without it, every command and query scanned the whole roster several times to find its caller.
+ */
+const rosterIndexes = new WeakMap<Record<string, MemberRecord>, Map<string, MemberRecord[]>>();
+
+function bySubject(members: Record<string, MemberRecord>): Map<string, MemberRecord[]> {
+  let index = rosterIndexes.get(members);
+  if (!index) {
+    index = new Map();
+    for (const member of Object.values(members)) {
+      if (member.subject === undefined) continue;
+      const same = index.get(member.subject);
+      if (same) same.push(member);
+      else index.set(member.subject, [member]);
+    }
+    rosterIndexes.set(members, index);
+  }
+  return index;
+}
+
+/** The member bound to `subject` and active at `at`, if any (the first in roster order). */
 export function memberBySubject(members: Record<string, MemberRecord>, subject: string, at: number): MemberRecord | undefined {
-  return Object.values(members).find((m) => m.subject === subject && isBound(m, at) && isActiveMember(m, at));
+  return bySubject(members).get(subject)?.find((m) => isBound(m, at) && isActiveMember(m, at));
 }
