@@ -3,7 +3,7 @@
 // their JSON; then the RSS of the API process started on the replay bench's history, beside the same API on an
 // almost empty log.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkBench, nextMessage, stopChild } from './child.js';
@@ -47,7 +47,30 @@ async function apiMemory(env: Record<string, string>): Promise<{ rss: number; he
   }
 }
 
+/**
+ * bench:replay caches its log per size and seed and starts it anew when the cache has no `complete` marker. If
+ * another run is generating that log right now, starting ours would delete theirs under it: wait for it first.
+ */
+async function untilNoOtherGeneration(dataDir: string, limitMs = 30 * 60_000): Promise<void> {
+  const began = Date.now();
+  // A log nobody wrote to for two minutes was left by a run that died: bench:replay may start it anew.
+  const beingWritten = () => {
+    const wal = statSync(join(dataDir, 'events.sqlite-wal'), { throwIfNoEntry: false });
+    return wal !== undefined && Date.now() - wal.mtimeMs < 120_000;
+  };
+  while (existsSync(dataDir) && !existsSync(join(dataDir, 'complete')) && beingWritten()) {
+    if (Date.now() - began > limitMs) throw new Error(`${dataDir} stayed incomplete for ${limitMs / 60_000} min (another bench:replay generating it?)`);
+    console.error(`[bench] waiting for another bench:replay to finish generating ${dataDir} …`);
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+  }
+}
+
 export async function historySection(options: { events: number; work: string }) {
+  if (!existsSync(join(root, 'bench', 'replay.bench.ts'))) {
+    const note = 'bench/replay.bench.ts is not in this tree';
+    return { rows: [{ section: 'reading history (bench:replay)', figure: 'replay, export, who had access at T', value: null, unit: '', note }], raw: { note } };
+  }
+  await untilNoOtherGeneration(join(root, '.tmp', `bench-replay-${options.events}-1`));
   await npmRun('bench:replay', ['--events', String(options.events)]);
   const replay = JSON.parse(readFileSync(join(root, 'bench', 'results', 'replay.json'), 'utf8'));
   const section = 'reading history (bench:replay)';

@@ -1,7 +1,7 @@
 // `npm run bench [-- --quick] [--profile] [--only http,access,store,replay]`: every performance figure of the
 // three paths users choose a backend by (changing permissions, checking access, reading history), each beside a
 // baseline measured in the same run. Prints one markdown table; writes bench/results/latest.json.
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -20,9 +20,14 @@ const only = values.only ? new Set(values.only.split(',')) : undefined;
 const wanted = (section: string) => !only || only.has(section);
 const root = fileURLToPath(new URL('../', import.meta.url));
 const work = join(root, '.tmp', `bench-run-${process.pid}`);
-const profileDir = values.profile ? join(root, 'bench', 'results', 'profiles') : undefined;
+// Raw profiles are megabytes: they stay in .tmp; their summaries go into the report.
+const profileDir = values.profile ? join(root, '.tmp', 'bench-profiles') : undefined;
 mkdirSync(work, { recursive: true });
-if (profileDir) mkdirSync(profileDir, { recursive: true });
+if (profileDir) {
+  // Profiles of an earlier run must not pass for this one's.
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+}
 
 // --quick keeps every section but shrinks data and durations to about a minute in all.
 const settings = quick
@@ -41,10 +46,18 @@ async function section(name: string, work: () => Promise<{ rows: Row[]; raw: unk
   say(`${name} …`);
   loadAverages[`${name} start`] = machineInfo().loadAverage;
   const began = performance.now();
-  const result = await work();
-  rows.push(...result.rows);
-  raw[name] = result.raw;
-  say(`${name} done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  try {
+    const result = await work();
+    rows.push(...result.rows);
+    raw[name] = result.raw;
+    say(`${name} done in ${((performance.now() - began) / 1000).toFixed(0)} s`);
+  } catch (error) {
+    // One broken section must not cost the figures of the others: it shows as a failed row, with its error.
+    const message = error instanceof Error ? error.message : String(error);
+    say(`${name} FAILED: ${error instanceof Error ? error.stack : message}`);
+    rows.push({ section: name, figure: 'section failed', value: null, unit: '', note: message });
+    raw[name] = { error: message };
+  }
 }
 
 try {
@@ -65,10 +78,10 @@ try {
 const scored = rows.map(score);
 const table = markdownTable(scored);
 const profiles = profileDir
-  ? ['api-grants', 'api-access-check'].map((name) => {
-      const path = join(profileDir, `${name}.cpuprofile`);
-      return { name, path, byArea: selfTimeByArea(path), top: topSelfTime(path, 15) };
-    })
+  ? ['api-grants', 'api-access-check']
+      .map((name) => ({ name, path: join(profileDir, `${name}.cpuprofile`) }))
+      .filter(({ path }) => existsSync(path))
+      .map(({ name, path }) => ({ name, path, byArea: selfTimeByArea(path), top: topSelfTime(path, 15) }))
   : undefined;
 const output = { mode: quick ? 'quick' : 'full', startedAt: started.toISOString(), finishedAt: new Date().toISOString(), machine, loadAverages, settings, rows: scored, profiles, raw };
 writeJson(join(root, 'bench', 'results', 'latest.json'), output);
