@@ -12,7 +12,8 @@ describe('who had access when (R-READ-3) and the access check (R-READ-5)', () =>
   let position: string;
   let newMr: string;
   beforeAll(async () => {
-    t = await startTestApp();
+    // The clock moves in these tests; scheduled jobs stay off so that only the commands below write.
+    t = await startTestApp({ JOBS_ENABLED: '0' });
     w = await buildReadWorld(t);
     const c = new Commands(t);
     const a = `/v1/organizations/${w.a.id}`;

@@ -5,7 +5,8 @@ describe('GET /v1/organizations/:org/reports/inactivity and /expiring', () => {
   let t: TestApp;
   let w: ReadWorld;
   beforeAll(async () => {
-    t = await startTestApp();
+    // The clock moves in these tests; scheduled jobs stay off so that only the commands below write.
+    t = await startTestApp({ JOBS_ENABLED: '0' });
     w = await buildReadWorld(t);
   });
   afterAll(() => t.close());

@@ -41,7 +41,7 @@ describe('read your writes, readiness and re-delivery', () => {
   let t: TestApp;
   let w: ReadWorld;
   beforeAll(async () => {
-    t = await startTestApp({ READ_WAIT_MS: '300' });
+    t = await startTestApp({ READ_WAIT_MS: '300', JOBS_ENABLED: '0' });
     w = await buildReadWorld(t);
   });
   afterAll(() => t.close());
