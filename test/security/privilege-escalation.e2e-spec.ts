@@ -7,8 +7,8 @@ import { buildWorld, commandDraw, commandOf, ORDERABLE, peopleSpec, stepOf } fro
 import { OPEN_FINDINGS } from './support/open-findings.js';
 
 /** Property runs (a random organization and 1–10 random commands each) over HTTP and through the command bus. */
-const HTTP_RUNS = Number(process.env.SECURITY_HTTP_RUNS ?? 400);
-const BUS_RUNS = Number(process.env.SECURITY_BUS_RUNS ?? 1600);
+const HTTP_RUNS = Number(process.env.SECURITY_HTTP_RUNS ?? 300);
+const BUS_RUNS = Number(process.env.SECURITY_BUS_RUNS ?? 1200);
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
 /** What went wrong when the system's answer is not one SPEC's tables allow. */
