@@ -69,6 +69,14 @@ describe('administration decider', () => {
       org.given(world()).when({ type: 'AppointAdministrator', memberId: PEOPLE.delegate.memberId, level: 3 }, { now, actor: actor('l1') }).thenFails('MAIN_RESPONSIBLE_ONLY');
     });
 
+    it('R-ORG-5 a delegate cannot remove a main responsible or a delegate through their lifecycle either', () => {
+      for (const type of ['EndEmployment', 'DeactivateUser', 'RemoveAccess', 'DeleteMember'] as const) {
+        org.given(world()).when({ type, memberId: PEOPLE.mr.memberId }, { now, actor: actor('delegate') }).thenFails('MAIN_RESPONSIBLE_ONLY');
+      }
+      org.given(world()).when({ type: 'EndEmployment', memberId: PEOPLE.l1.memberId }, { now, actor: actor('delegate') }).thenMatch([{ type: 'EmploymentEnded' }, { type: 'AdminDismissed' }]);
+      org.given(world()).when({ type: 'EndEmployment', memberId: PEOPLE.delegate.memberId }, { now, actor: actor('mr') }).thenMatch([{ type: 'EmploymentEnded' }, { type: 'AdminDismissed' }]);
+    });
+
     it('R-ORG-5 the delegate has the main responsible\'s powers inside the system', () => {
       const powers = powersOf(orgState(), PEOPLE.delegate.subject, NOW);
       expect(powers).toMatchObject({ role: 'delegate', scopeUnitId: undefined });
@@ -112,6 +120,13 @@ describe('administration decider', () => {
       org.given(world()).when({ type: 'AppointAdministrator', memberId: PEOPLE.anna.memberId, level: 2 }, { now, actor: actor('l1hr') }).thenFails('OUT_OF_SCOPE');
       org.given(world()).when({ type: 'AppointAdministrator', memberId: PEOPLE.bo.memberId, level: 2, unitId: 'u-hr' }, { now, actor: actor('l1hr') }).thenFails('OUT_OF_SCOPE');
       org.given(world()).when({ type: 'AppointAdministrator', memberId: PEOPLE.anna.memberId, level: 2, unitId: 'u-sales' }, { now, actor: actor('l1hr') }).thenFails('OUT_OF_SCOPE');
+    });
+
+    it('R-ADM-3 an administrator dismisses only administrators whose member and scope both lie in its own scope', () => {
+      const outside = [...world(), orgEv.appointed(PEOPLE.bo.memberId, 'administrator', { level: 3, unitId: 'u-pay' })];
+      org.given(outside).when({ type: 'DismissAdministrator', memberId: PEOPLE.bo.memberId }, { now, actor: actor('l1hr') }).thenFails('OUT_OF_SCOPE');
+      const inside = [...world(), orgEv.appointed(PEOPLE.anna.memberId, 'administrator', { level: 3, unitId: 'u-pay' })];
+      org.given(inside).when({ type: 'DismissAdministrator', memberId: PEOPLE.anna.memberId }, { now, actor: actor('l1hr') }).thenMatch([{ type: 'AdminDismissed' }]);
     });
 
     it('R-ADM-3 unitInScope walks the unit tree', () => {

@@ -52,7 +52,11 @@ export function decideAdministration(command: AdministrationCommand, state: Orga
     case 'DismissAdministrator': {
       const powers = actorPowers(state, context);
       const appointment = requireOpen(state, command.memberId, 'administrator', now);
-      if (command.memberId !== powers.memberId) requireMayManageAdministrator(state, powers, appointment.level!, appointment.unitId);
+      if (command.memberId !== powers.memberId) {
+        requireMayManageAdministrator(state, powers, appointment.level!, appointment.unitId);
+        // R-ADM-3: the administrator's member must lie in the caller's scope too, as when appointing.
+        requireInScope(state, powers, requireMember(state, command.memberId));
+      }
       return [dismissal(state, appointment, 'dismissed', byOf(context.actor, powers.memberId), now, command.reason)];
     }
     case 'ExtendAppointment':

@@ -1,4 +1,4 @@
-import { actsAsMainResponsible, canEditMembers, openAppointment, powersOf, unitInScope, type Powers } from './authority.js';
+import { canEditMembers, openAppointment, powersOf, unitInScope, type Powers } from './authority.js';
 import { DomainError, ensure } from './errors.js';
 import { byOf, isOperator, isSystem, type DecisionContext } from './event.js';
 import { hasSystemAccess, isActiveMember } from './member-status.js';
@@ -63,13 +63,18 @@ export function requireInScope(org: OrganizationState, powers: Powers, member: M
 }
 
 /**
- * For lifecycle commands (end employment, remove access, deactivate, delete): administrators may not act on
- * a main responsible, a delegate or an administrator of a higher level than their own.
+ * For lifecycle commands (end employment, remove access, deactivate, delete): delegates may not act on a main
+ * responsible or another delegate (R-ORG-5); administrators not on those, nor on an administrator of a higher level.
  */
 export function requireRank(org: OrganizationState, powers: Powers, member: MemberRecord, now: number): void {
-  if (actsAsMainResponsible(powers) || member.memberId === powers.memberId) return;
+  if (member.memberId === powers.memberId) return;
   const target = openAppointment(org, member.memberId, now);
-  if (!target) return;
+  if (!target || powers.role === 'main-responsible') return;
+  // R-ORG-5: a delegate has a main responsible's powers, except over main responsibles and delegates.
+  if (powers.role === 'delegate') {
+    ensure(target.role === 'administrator', 'MAIN_RESPONSIBLE_ONLY', 'only a main responsible acts on main responsibles and delegates', { memberId: member.memberId });
+    return;
+  }
   const outranked = target.role !== 'administrator' || (target.level ?? 4) < (powers.level ?? 4);
   ensure(!outranked, 'ADMIN_LEVEL_TOO_LOW', 'the member holds a higher authority than the caller', { memberId: member.memberId });
 }

@@ -186,9 +186,10 @@ describe('membership decider', () => {
     });
   });
 
-  it('lifecycle commands: administrators do not act on higher authorities', () => {
+  it('R-ORG-5 lifecycle commands: administrators do not act on higher authorities, delegates not on main responsibles', () => {
     org.given(world()).when({ type: 'EndEmployment', memberId: PEOPLE.mr.memberId }, { now, actor: actor('l1') }).thenFails('ADMIN_LEVEL_TOO_LOW');
-    org.given(world()).when({ type: 'EndEmployment', memberId: PEOPLE.mr.memberId }, { now, actor: actor('delegate') }).thenMatch([{ type: 'EmploymentEnded' }, { type: 'AdminDismissed' }]);
+    org.given(world()).when({ type: 'EndEmployment', memberId: PEOPLE.mr.memberId }, { now, actor: actor('delegate') }).thenFails('MAIN_RESPONSIBLE_ONLY');
+    org.given(world()).when({ type: 'EndEmployment', memberId: PEOPLE.delegate.memberId }, { now, actor: actor('mr') }).thenMatch([{ type: 'EmploymentEnded' }, { type: 'AdminDismissed' }]);
     expect(months(T0, 1)).toBe('2025-02-01T00:00:00.000Z');
   });
 });
