@@ -1,7 +1,7 @@
 import { BadRequestException, Controller, Get, Logger, Query, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { unitInScope, type OrganizationState } from '@behorighet/domain';
+import { unitInScope } from '@behorighet/domain';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.decorator.js';
 import { UuidParam } from '../common/uuid-param.js';
@@ -53,7 +53,7 @@ export class AccessHistoryController {
 }
 
 /** An administrator with a unit scope exports the members in it (R-ADM-3), by the write model's unit tree. */
-function scopeOf(granted: ReadGrant): ((memberId: string, organization: OrganizationState) => boolean) | undefined {
+function scopeOf(granted: ReadGrant): ((memberId: string) => boolean) | undefined {
   const { organization, scopeUnitId } = granted;
   if (scopeUnitId === undefined) return undefined;
   return (memberId) => unitInScope(organization, scopeUnitId, organization.members[memberId]?.unitId);

@@ -40,7 +40,7 @@ export interface IntervalQuery {
   from?: number;
   to?: number;
   /** Only members for which this answers true (an administrator's scope). */
-  include?(memberId: string, organization: OrganizationState): boolean;
+  include?(memberId: string): boolean;
 }
 
 export interface AccessHolder {
@@ -81,7 +81,7 @@ export class AccessHistoryReader {
     const organization = await this.organization(organizationId);
     if (!organization) return;
     for await (const history of this.grantHistories(organizationId)) {
-      if (query.include && !query.include(history.memberId, organization)) continue;
+      if (query.include && !query.include(history.memberId)) continue;
       const target = parseTarget(history.target);
       for (const interval of accessIntervals(subjectOf(organization, history), target, { asOf: query.asOf })) {
         if (overlaps(interval, query.from, query.to)) yield row(organizationId, history.target, interval);
