@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { setImmediate as nextMacrotask } from 'node:timers/promises';
 import { dueOrderWork, dueWork, type DueWork, type MemberState } from '@behorighet/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Aggregates } from '../write-model/aggregates.js';
@@ -31,6 +32,8 @@ export class DueWorkScanner {
         for (const orderId of entry.openOrders) work.push(...dueOrderWork(await this.aggregates.order(orderId), now));
       }
       if (work.length > 0) yield { organizationId: entry.organizationId, work };
+      // Loading from an embedded log is all microtasks: let requests in between organizations.
+      await nextMacrotask();
     }
   }
 

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate as nextMacrotask, setTimeout as sleep } from 'node:timers/promises';
 import type { EventStore, RecordedEvent } from '@behorighet/event-store';
 import { EventBuffer, PositionWaiters, ReadTimeoutError, type RunnerLogger } from '@behorighet/read-models';
 
@@ -96,6 +96,8 @@ export class LogFollower {
           if (batch.length === 0) break;
           await this.options.handle(batch);
           this.advance((batch[batch.length - 1] as RecordedEvent).position);
+          // An embedded log answers without real I/O: let timers and requests in between batches while catching up.
+          await nextMacrotask();
         }
         if (!this.stopping.signal.aborted) throw new Error('the log subscription ended');
       } catch (error) {
