@@ -94,7 +94,7 @@ describe('time and its consequences: a grant of 36 months, its reminders and its
     seen = mailbox(t);
   });
 
-  it('R-TIME-4 past the end: GrantExpired in the history at the grant\'s end, access and login denied', async () => {
+  it('R-TIME-4 past the end: GrantExpired in the history and the audit at the grant\'s end, access and login denied', async () => {
     expect((await attemptLogin(t, organizationId, annaId, 'anna')).status).toBe(201);
     await setClock(t, iso(ms(validUntil) + 5 * MINUTE));
     const report = await runJobs(t);
@@ -113,6 +113,11 @@ describe('time and its consequences: a grant of 36 months, its reminders and its
     };
     expect(await check(ms(validUntil) - MINUTE)).toMatchObject({ allowed: true });
     expect(await check()).toMatchObject({ allowed: false });
+    // The audit history (R-READ-2) shows the expiry at the grant's end, by the job.
+    const audit = await t.http.get(`/v1/organizations/${organizationId}/audit`).query({ memberId: annaId, type: 'GrantExpired', minPosition }).set('authorization', mr);
+    expect(expectStatus(audit, 200).body.items).toEqual([
+      expect.objectContaining({ type: 'GrantExpired', occurredAt: validUntil, actor: { system: 'expire-access' }, data: expect.objectContaining({ grantId }) }),
+    ]);
     const eligibility = await t.http.get(`/v1/organizations/${organizationId}/members/${annaId}/login-eligibility`).set('authorization', await bearer(t, 'anna'));
     expect(eligibility.body).toMatchObject({ allowed: false });
     const denied = await attemptLogin(t, organizationId, annaId, 'anna');
