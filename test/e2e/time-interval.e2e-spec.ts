@@ -44,14 +44,17 @@ describe('when the scheduled jobs run by themselves', () => {
   });
 
   it('R-TIME-4 every JOBS_INTERVAL_MS at the clock\'s instant: the expiry is recorded without anyone asking', async () => {
-    t = await startTestApp({ JOBS_INTERVAL_MS: '100' });
+    t = await startTestApp({ JOBS_ENABLED: '1', JOBS_INTERVAL_MS: '100' });
     const expired = await grantEndingSoon(t);
     await setClock(t, iso(addDays(T0, 11)));
     expect((await eventually(expired, 5000)).map((e) => e.data.occurredAt)).toEqual([iso(addDays(T0, 10))]);
   });
 
-  it('R-TIME-4 not with JOBS_ENABLED=0: then only on demand', async () => {
-    t = await startTestApp({ JOBS_ENABLED: '0', JOBS_INTERVAL_MS: '100' });
+  it.each([
+    ['with JOBS_ENABLED=0', { JOBS_ENABLED: '0' }],
+    ['by default under the test clock', {}],
+  ])('R-TIME-4 not %s: then only on demand', async (_, env: Record<string, string>) => {
+    t = await startTestApp({ ...env, JOBS_INTERVAL_MS: '100' });
     const expired = await grantEndingSoon(t);
     await setClock(t, iso(addDays(T0, 11)));
     expect(await eventually(expired, 600)).toEqual([]);
@@ -60,7 +63,7 @@ describe('when the scheduled jobs run by themselves', () => {
   });
 
   it('R-TIME-4 not in a process without the scheduler role: it has no jobs to run', async () => {
-    t = await startTestApp({ APP_ROLES: 'api,projector', JOBS_INTERVAL_MS: '100' });
+    t = await startTestApp({ APP_ROLES: 'api,projector', JOBS_ENABLED: '1', JOBS_INTERVAL_MS: '100' });
     const expired = await grantEndingSoon(t);
     await setClock(t, iso(addDays(T0, 11)));
     expect(await runJobs(t)).toEqual({});

@@ -41,12 +41,19 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readStore: readStoreConfig(env),
     roles: rolesConfig(env.APP_ROLES),
     jobs: {
-      enabled: env.JOBS_ENABLED !== '0' && env.JOBS_ENABLED !== 'false',
+      enabled: jobsEnabled(env),
       intervalMs: integer(env.JOBS_INTERVAL_MS, 60_000, 'JOBS_INTERVAL_MS'),
       reminderDays: reminderDays(env.REMINDER_DAYS),
     },
     mail: { ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}), from: env.MAIL_FROM || 'Behörighet <no-reply@behorighet.local>' },
   };
+}
+
+/** The jobs' interval runs unless JOBS_ENABLED=0; under the test clock only when JOBS_ENABLED=1 (tests run jobs on demand). */
+function jobsEnabled(env: NodeJS.ProcessEnv): boolean {
+  const raw = env.JOBS_ENABLED?.trim();
+  if (raw === undefined || raw === '') return env.APP_TEST_CLOCK !== '1';
+  return raw !== '0' && raw !== 'false';
 }
 
 function reminderDays(raw: string | undefined): number[] {

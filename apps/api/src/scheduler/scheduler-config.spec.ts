@@ -15,6 +15,12 @@ describe('scheduler and mail settings', () => {
     expect(config.mail).toEqual({ smtpUrl: 'smtp://mail:25', from: 'HR <hr@acme.se>' });
   });
 
+  it('R-TIME-4 under the test clock the interval is off unless JOBS_ENABLED=1 (tests run the jobs on demand)', () => {
+    expect(loadAppConfig({ APP_TEST_CLOCK: '1' }).jobs.enabled).toBe(false);
+    expect(loadAppConfig({ APP_TEST_CLOCK: '1', JOBS_ENABLED: '1' }).jobs.enabled).toBe(true);
+    expect(loadAppConfig({ JOBS_ENABLED: 'false' }).jobs.enabled).toBe(false);
+  });
+
   it('refuses reminder days that are not positive whole days', () => {
     for (const bad of ['', '30,x', '0', '-7', '1.5']) expect(() => loadAppConfig({ REMINDER_DAYS: bad })).toThrow('REMINDER_DAYS');
   });
