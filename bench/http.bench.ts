@@ -35,6 +35,21 @@ export async function httpBench(options: HttpOptions): Promise<{ rows: Row[]; ra
     env: { BENCH_API_ORGS: '1', BENCH_API_MEMBERS: String(options.members), BENCH_API_SERVICES: String(options.services) },
     nodeFlags: ['--expose-gc'],
   });
+  /**
+   * Runs a load and answers its figures with the CPU time the server process spent per 2xx answer: on a shared
+   * machine the server gets whatever share of the cores is left, and CPU per request says what the work costs.
+   */
+  const withCpu = async (server: typeof api, run: () => Promise<LoadFigures>): Promise<LoadFigures & { serverCpuMicrosPerOk: number }> => {
+    const cpu = async () => {
+      server.send({ type: 'cpu' });
+      const { usage } = await nextMessage<{ usage: NodeJS.CpuUsage }>(server, 'cpu');
+      return usage.user + usage.system;
+    };
+    const before = await cpu();
+    const figures = await run();
+    const spent = (await cpu()) - before;
+    return { ...figures, serverCpuMicrosPerOk: figures.ok > 0 ? spent / figures.ok : NaN };
+  };
   /** Runs `phase` with the API's CPU profile taken meanwhile, when profiles were asked for. */
   const profiled = async <T>(name: string, phase: () => Promise<T>): Promise<T> => {
     if (!options.profileDir) return phase();
@@ -63,9 +78,9 @@ export async function httpBench(options: HttpOptions): Promise<{ rows: Row[]; ra
       path: `/v1/organizations/${org.organizationId}/members/${members[i % members.length]!.memberId}/grants`,
       body: JSON.stringify({ service: ready.plan.services[Math.floor(i / members.length) % ready.plan.services.length] }),
     });
-    const echo = await load(baseUrl, { method: 'POST', next: grant }, options);
+    const echo = await withCpu(baseline, () => load(baseUrl, { method: 'POST', next: grant }, options));
     say(`echo route: ${Math.round(echo.okPerSecond)}/s`);
-    const grants = await profiled('grants', () => load(ready.url, { method: 'POST', next: grant, headers: { authorization } }, options));
+    const grants = await withCpu(api, () => profiled('grants', () => load(ready.url, { method: 'POST', next: grant, headers: { authorization } }, options)));
     say(`grant commands: ${Math.round(grants.okPerSecond)}/s, ${grants.non2xx} non-2xx`);
 
     // Every member now holds the first service: ask about it (allowed) for random members.
@@ -75,9 +90,9 @@ export async function httpBench(options: HttpOptions): Promise<{ rows: Row[]; ra
     };
     baseline.send({ type: 'keys', keys: members.map((m) => `${m.memberId}:${ready.plan.services[0]}`) });
     await nextMessage(baseline, 'keys-loaded');
-    const lookup = await load(baseUrl, { method: 'GET', next: check }, options);
+    const lookup = await withCpu(baseline, () => load(baseUrl, { method: 'GET', next: check }, options));
     say(`Map lookup route: ${Math.round(lookup.okPerSecond)}/s`);
-    const access = await profiled('access-check', () => load(ready.url, { method: 'GET', next: check, headers: { authorization } }, options));
+    const access = await withCpu(api, () => profiled('access-check', () => load(ready.url, { method: 'GET', next: check, headers: { authorization } }, options)));
     say(`access check: ${Math.round(access.okPerSecond)}/s, ${access.non2xx} non-2xx`);
 
     api.send({ type: 'stats' });
@@ -89,7 +104,9 @@ export async function httpBench(options: HttpOptions): Promise<{ rows: Row[]; ra
   }
 }
 
-function rows(fsync: number, echo: LoadFigures, grants: LoadFigures, lookup: LoadFigures, access: LoadFigures): Row[] {
+type Measured = LoadFigures & { serverCpuMicrosPerOk: number };
+
+function rows(fsync: number, echo: Measured, grants: Measured, lookup: Measured, access: Measured): Row[] {
   const section = 'commands over HTTP';
   const failed = (f: LoadFigures) => (f.non2xx + f.errors + f.timeouts > 0 ? `${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts` : undefined);
   const cmd = { figure: 'POST …/grants, 201 answers/s (GrantIssued, durable)', value: grants.okPerSecond, unit: 'cmd/s', note: failed(grants) };
@@ -98,6 +115,7 @@ function rows(fsync: number, echo: LoadFigures, grants: LoadFigures, lookup: Loa
     { section, ...cmd, baseline: { name: 'write+fdatasync loop', value: fsync, unit: 'records/s' }, goal: { minRatio: 1 } },
     { section, ...cmd, baseline: { name: 'bare fastify echo', value: echo.okPerSecond, unit: 'req/s' }, goal: { minRatio: 0.25 } },
     { section, figure: 'POST …/grants p99 latency', value: grants.latencyMs.p99, unit: 'ms', baseline: { name: 'echo p99', value: echo.latencyMs.p99, unit: 'ms' } },
+    { section, figure: 'server CPU per 201 answer (user + system)', value: grants.serverCpuMicrosPerOk, unit: 'µs', baseline: { name: 'echo', value: echo.serverCpuMicrosPerOk, unit: 'µs' } },
     {
       section: 'access check over HTTP',
       figure: 'GET /v1/access-check, 200 answers/s',
@@ -108,5 +126,12 @@ function rows(fsync: number, echo: LoadFigures, grants: LoadFigures, lookup: Loa
       note: failed(access),
     },
     { section: 'access check over HTTP', figure: 'GET /v1/access-check p99 latency', value: access.latencyMs.p99, unit: 'ms', baseline: { name: 'Map lookup p99', value: lookup.latencyMs.p99, unit: 'ms' } },
+    {
+      section: 'access check over HTTP',
+      figure: 'server CPU per 200 answer (user + system)',
+      value: access.serverCpuMicrosPerOk,
+      unit: 'µs',
+      baseline: { name: 'Map lookup', value: lookup.serverCpuMicrosPerOk, unit: 'µs' },
+    },
   ];
 }

@@ -1,8 +1,8 @@
 // Child process: the real API (createApp) on the embedded store, listening on 127.0.0.1. Either prepares a world
 // through its own command bus (BENCH_API_ORGS organizations with a main responsible and BENCH_API_MEMBERS members
 // each, BENCH_API_SERVICES services subscribed, no grants) in a fresh data directory, or opens BENCH_API_DATA_DIR as
-// it is (a history made elsewhere). Tells the parent `ready` with its URL and the plan; answers `stats`, and
-// `profile-start` / `profile-stop` (a CPU profile of the phase in between); `stop` ends it.
+// it is (a history made elsewhere). Tells the parent `ready` with its URL and the plan; answers `stats`, `cpu`
+// (its CPU time so far), and `profile-start` / `profile-stop` (a CPU profile of the phase in between); `stop` ends it.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,6 +98,7 @@ const memory = () => {
 let stopProfile: ((path: string) => Promise<void>) | undefined;
 process.on('message', async (message: { type?: string; path?: string }) => {
   if (message?.type === 'stats') tell({ type: 'stats', memory: memory() });
+  if (message?.type === 'cpu') tell({ type: 'cpu', usage: process.cpuUsage() });
   if (message?.type === 'profile-start') {
     stopProfile = await startProfile();
     tell({ type: 'profiling' });

@@ -1,6 +1,7 @@
 // Child process: the bare-fastify baselines on 127.0.0.1 — the grant route's path answering its JSON body back
 // (what HTTP + JSON cost with no work), and the access check's path answering from one Map lookup. The parent
-// sends `keys` (`memberId:service` entries that are allowed) before loading it; `stop` ends it.
+// sends `keys` (`memberId:service` entries that are allowed) before loading it; `cpu` answers its CPU time so far;
+// `stop` ends it.
 import Fastify from 'fastify';
 import { tell } from '../child.js';
 
@@ -24,6 +25,7 @@ process.on('message', async (message: { type?: string; keys?: string[] }) => {
     for (const key of message.keys ?? []) allowed.set(key, true);
     tell({ type: 'keys-loaded', size: allowed.size });
   }
+  if (message?.type === 'cpu') tell({ type: 'cpu', usage: process.cpuUsage() });
   if (message?.type === 'stop') {
     await app.close();
     process.exit(0);
