@@ -21,6 +21,8 @@ const SENDER_SOURCES = [
  * resolve), instead of compiling them in every one of the hundred sender processes. Answers the entry script.
  */
 export async function compileSender(): Promise<{ script: string; remove(): Promise<void> }> {
+  // A fresh `npm ci` has no node_modules/.cache yet.
+  await mkdir(join(root, 'node_modules', '.cache'), { recursive: true });
   const out = await mkdtemp(join(root, 'node_modules', '.cache', 'outbox-crash-'));
   for (const source of SENDER_SOURCES) {
     const { code } = await transformFile(join(root, source), {
