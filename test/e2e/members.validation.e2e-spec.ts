@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
-import { startTestApp, TestApp } from '@behorighet/testing';
+import { expectValidationRefusal, startTestApp, TestApp } from '@behorighet/testing';
 
 /** R-SEC-3 for the member, grant and login routes: bad input answers 400 naming the field, and nothing is written. */
 describe('member, grant and login routes: the validation matrix', () => {
@@ -60,15 +59,7 @@ describe('member, grant and login routes: the validation matrix', () => {
   ];
 
   it.each(cases)('R-SEC-3 %s → 400 VALIDATION_FAILED naming the field, nothing written', async (_name, method, path, body, field) => {
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    const before = await store.headPosition();
-    const request = t.http[method](path).set('authorization', bearer);
-    const res = await (body === undefined ? request : request.send(body));
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect(await store.headPosition()).toBe(before);
+    await expectValidationRefusal(t, { method, path, authorization: bearer, body }, field);
   });
 
   it('accepts absent or empty bodies on the routes whose fields are all optional (the answer then comes from the domain)', async () => {

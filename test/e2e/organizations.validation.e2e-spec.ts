@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
-import { bearer, organizationWithMainResponsible, startTestApp, TestApp } from '@behorighet/testing';
+import { bearer, expectValidationRefusal, organizationWithMainResponsible, startTestApp, TestApp } from '@behorighet/testing';
 
 /** R-SEC-3 for the organization, authority and structure routes: bad input answers 400 naming the field, and nothing is written. */
 describe('organization, authority and structure routes: the validation matrix', () => {
@@ -78,15 +77,7 @@ describe('organization, authority and structure routes: the validation matrix', 
   const callerOf = (path: string) => (/\/(delegates|administrators|units|employer-codes)/.test(path) ? mainResponsible : operator);
 
   it.each(cases)('R-SEC-3 %s → 400 VALIDATION_FAILED naming the field, nothing written', async (_name, method, path, body, field) => {
-    const store = t.app.get<EventStore>(EVENT_STORE);
-    const before = await store.headPosition();
-    const request = t.http[method](path(org)).set('authorization', callerOf(path(org)));
-    const res = await (body === undefined ? request : request.send(body));
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
-    expect(await store.headPosition()).toBe(before);
+    await expectValidationRefusal(t, { method, path: path(org), authorization: callerOf(path(org)), body }, field);
   });
 
   it('accepts an absent or empty body on the routes that take none or only optional fields (the answer then comes from the domain)', async () => {

@@ -197,3 +197,23 @@ export async function invitationTokenOf(t: TestApp, organizationId: string, memb
   if (!issuedAt) throw new Error(`member ${memberId} has no open invitation`);
   return invitationToken(t.app.get<AppConfig>(APP_CONFIG).invitationSecret, memberId, issuedAt);
 }
+
+/**
+ * R-SEC-3: sends `body` (or nothing) with `method` to `path` as `authorization` and expects a 400 problem naming
+ * `field`, with the log's head position unchanged (nothing written). The validation matrices of every area use it.
+ */
+export async function expectValidationRefusal(
+  t: TestApp,
+  request: { method: 'post' | 'put' | 'delete' | 'get'; path: string; authorization: string; body?: object },
+  field: string,
+): Promise<void> {
+  const store = t.app.get<EventStore>(EVENT_STORE);
+  const before = await store.headPosition();
+  const pending = t.http[request.method](request.path).set('authorization', request.authorization);
+  const res = await (request.body === undefined ? pending : pending.send(request.body));
+  expect(res.status).toBe(400);
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.body.code).toBe('VALIDATION_FAILED');
+  expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  expect(await store.headPosition()).toBe(before);
+}
