@@ -54,6 +54,8 @@ interface Org {
   mainResponsible: Actor;
   services: string[];
   jobsRanAt: number;
+  /** What the operator does the next time the organization is touched (a new main responsible, a renewal). */
+  repair?: () => void;
 }
 
 const OPERATOR: Actor = { subject: 'operator-1', operator: true };
@@ -129,6 +131,11 @@ class HistoryBuilder {
 
   private act(org: Org): void {
     this.runDueWork(org);
+    if (org.repair) {
+      const repair = org.repair;
+      org.repair = undefined;
+      return void repair();
+    }
     const r = this.random.next();
     const someone = org.memberIds.length > 0 ? this.random.pick(org.memberIds) : undefined;
     if (someone === undefined || (org.memberIds.length < 8 && r < 0.5) || r < 0.04) return this.invite(org);
@@ -221,18 +228,17 @@ class HistoryBuilder {
     this.organization(org, org.mainResponsible, { type: 'EndEmployment', memberId, effectiveAt, reason: 'left the company' });
   }
 
-  /** The main responsible is dismissed; a new one follows later (a headless stretch, R-ORG-4). */
+  /** The main responsible is dismissed; a new one follows when the organization is next touched (a headless stretch, R-ORG-4). */
   private replaceMainResponsible(org: Org): void {
     const current = org.state.appointments.findLast((a) => a.role === 'main-responsible' && !a.ended);
     if (current) this.organization(org, OPERATOR, { type: 'DismissMainResponsible', memberId: current.memberId });
-    this.now += this.random.int(1, 10) * 86_400_000;
-    this.registerMainResponsible(org);
+    org.repair = () => this.registerMainResponsible(org);
   }
 
+  /** The agreement is terminated; it is renewed when the organization is next touched. */
   private toggleAgreement(org: Org): void {
     this.organization(org, OPERATOR, { type: 'TerminateAgreement', reason: 'contract ended' });
-    this.now += this.random.int(1, 20) * 86_400_000;
-    this.organization(org, OPERATOR, { type: 'RenewAgreement' });
+    org.repair = () => this.organization(org, OPERATOR, { type: 'RenewAgreement' });
   }
 
   /** The scheduler's work, at most weekly per organization (expiries carry their due instant anyway, R-TIME-4). */
