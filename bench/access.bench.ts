@@ -15,6 +15,7 @@ import type { AccessResult } from './access.rows.js';
 import { foldWorld } from './access-world.js';
 import { tell } from './child.js';
 import { measureChecks } from './latency.js';
+import { startProfile } from './profiler.js';
 import { planWorld } from './world.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -86,7 +87,10 @@ const viaReadModel = async (i: number) => {
   const [organization, member] = await Promise.all([states.organization(q.organizationId), states.member(q.memberId)]);
   return accessCheck(organization, member, q.memberId, q.service, undefined, at).allowed;
 };
+// With BENCH_PROFILE_DIR, this phase alone is CPU-profiled (access-in-process.cpuprofile).
+const stopProfile = process.env.BENCH_PROFILE_DIR ? await startProfile() : undefined;
 const readModel = await measureChecks(CHECKS, viaReadModel);
+await stopProfile?.(join(process.env.BENCH_PROFILE_DIR ?? '', 'access-in-process.cpuprofile'));
 
 // The evaluator alone, on states already in hand: what the read-model lookups add is the difference.
 const inHand = await Promise.all(questions.map(async (q) => ({ organization: await states.organization(q.organizationId), member: await states.member(q.memberId) })));

@@ -66,7 +66,7 @@ try {
   await section('access', async () => {
     const result = await runSection<AccessResult>('./access.bench.ts', {
       nodeFlags: ['--expose-gc', '--max-old-space-size=8192'],
-      env: { BENCH_ORGS: String(settings.orgs), BENCH_MEMBERS_PER_ORG: '100', BENCH_SERVICES: '10', BENCH_CHECKS: String(settings.checks), BENCH_CASBIN_SECONDS: String(settings.casbinSeconds) },
+      env: { ...(profileDir ? { BENCH_PROFILE_DIR: profileDir } : {}), BENCH_ORGS: String(settings.orgs), BENCH_MEMBERS_PER_ORG: '100', BENCH_SERVICES: '10', BENCH_CHECKS: String(settings.checks), BENCH_CASBIN_SECONDS: String(settings.casbinSeconds) },
     });
     return { rows: accessRows(result), raw: result };
   });
@@ -78,7 +78,7 @@ try {
 const scored = rows.map(score);
 const table = markdownTable(scored);
 const profiles = profileDir
-  ? ['api-grants', 'api-access-check']
+  ? ['api-grants', 'api-access-check', 'access-in-process']
       .map((name) => ({ name, path: join(profileDir, `${name}.cpuprofile`) }))
       .filter(({ path }) => existsSync(path))
       .map(({ name, path }) => ({ name, path, byArea: selfTimeByArea(path), top: topSelfTime(path, 15) }))
@@ -89,7 +89,7 @@ console.log(`\n## npm run bench${quick ? ' -- --quick' : ''} (${started.toISOStr
 console.log(`node ${machine.node}, ${machine.nproc} cores (${machine.cpuModel}), load average at start ${machine.loadAverage.map((l) => l.toFixed(2)).join(' ')}\n`);
 console.log(table);
 for (const p of profiles ?? []) {
-  console.log(`\nCPU profile of the API during ${p.name.replace('api-', '')} — self time by area: ${p.byArea.map((a) => `${a.area} ${a.selfPercent}%`).join(', ')}`);
+  console.log(`\nCPU profile: ${p.name} — self time by area: ${p.byArea.map((a) => `${a.area} ${a.selfPercent}%`).join(', ')}`);
   for (const f of p.top.slice(0, 8)) console.log(`  ${String(f.selfPercent).padStart(5)}%  ${f.name}  ${f.where}`);
 }
 console.log('\nwritten to bench/results/latest.json');
