@@ -48,8 +48,7 @@ const SCAN_PAGE = 500;
 export async function auditPage(store: ReadStore, organizationId: string, query: AuditQuery): Promise<AuditPage> {
   const filter = indexFilter(organizationId, query);
   const budget = query.scanBudget ?? SCAN_BUDGET;
-  // Without conditions beyond the index, one entry more than asked is all a page needs.
-  const pageSize = Object.keys(filter).length === conditions(query) ? query.limit + 1 : SCAN_PAGE;
+  const pageSize = indexAnswers(filter, query) ? query.limit + 1 : SCAN_PAGE;
   const items: AuditItem[] = [];
   let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   let scanned = 0;
@@ -59,7 +58,7 @@ export async function auditPage(store: ReadStore, organizationId: string, query:
       if (scanned >= budget) return { items, nextCursor: encodeCursorOf(after as string) };
       scanned += 1;
       after = entry._id;
-      if (!matches(entry, query)) continue;
+      if (!matches(entry, organizationId, query)) continue;
       items.push(itemOf(entry));
       // One match more than asked says whether another page follows.
       if (items.length > query.limit) return { items: items.slice(0, query.limit), nextCursor: encodeCursor(items[query.limit - 1] as AuditItem) };
@@ -68,10 +67,11 @@ export async function auditPage(store: ReadStore, organizationId: string, query:
   }
 }
 
-/** How many equality conditions the query has, counting the organization (what an index can take at once). */
-function conditions(query: AuditQuery): number {
-  if (query.from !== undefined || query.to !== undefined || query.visible !== undefined) return Number.NaN;
-  return 1 + [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length;
+/** True when the index answers the whole query: then one entry more than asked is all a page needs to read. */
+function indexAnswers(filter: IndexFilter, query: AuditQuery): boolean {
+  if (query.from !== undefined || query.to !== undefined || query.visible !== undefined) return false;
+  const conditions = [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length;
+  return 'organizationId' in filter && Object.keys(filter).length === 1 + conditions;
 }
 
 function indexFilter(organizationId: string, query: AuditQuery): IndexFilter {
@@ -81,7 +81,9 @@ function indexFilter(organizationId: string, query: AuditQuery): IndexFilter {
   return { organizationId };
 }
 
-function matches(entry: AuditEntry, query: AuditQuery): boolean {
+function matches(entry: AuditEntry, organizationId: string, query: AuditQuery): boolean {
+  // Every index used is per organization; checked again all the same, as no other tenant's entry may show (R-SEC-2).
+  if (entry.organizationId !== organizationId) return false;
   if (query.memberId !== undefined && entry.subject !== query.memberId) return false;
   if (query.actor !== undefined && entry.actorId !== query.actor) return false;
   if (query.type !== undefined && entry.type !== query.type) return false;
