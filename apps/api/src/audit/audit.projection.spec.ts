@@ -132,7 +132,7 @@ describe('audit history (R-READ-2)', () => {
     const runner = new ProjectionRunner({ projection: auditProjection, events, readStore: live, batchSize: 16, logger: quiet });
     await runner.start();
     const appends = history.slice(0, 600);
-    const organizationId = (history[1]?.events[0]?.data as Data).organizationId as string;
+    const organizationId = history.map((append) => (append.events[0]?.data as Data).organizationId).find((id) => id !== undefined) as string;
     const seen: AuditItem[] = [];
     let cursor: string | undefined;
     let pages = 0;
