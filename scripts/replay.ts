@@ -30,6 +30,7 @@ Rebuilds every read model from the event log and prints what it found.
 
 Two replays of the same log print the same digests; so does the running API's /health/ready read models.`;
 
+const SHOWN_ORGANIZATIONS = 10;
 const SHOWN_MEMBERS = 10;
 const SHOWN_INTERVALS = 20;
 
@@ -118,12 +119,23 @@ function header(file: string, head: bigint, result: RebuildResult, asOf: Date | 
 async function printAsOf(result: RebuildResult, asOf: Date, only: string | undefined, exportFile: string | undefined): Promise<void> {
   const store = result.readStore;
   print(['', `Organizations as of ${asOf.toISOString()} (members, their standing and what they could use then)`]);
-  let organizations = 0;
+  const totals = { organizations: 0, working: 0, members: 0, withAccess: 0 };
   for await (const organization of organizationsAsOf(store, asOf, only)) {
-    organizations += 1;
-    print(['', ...organizationLines(organization, only ? Number.POSITIVE_INFINITY : SHOWN_MEMBERS)]);
+    totals.organizations += 1;
+    totals.working += organization.standing === 'working' ? 1 : 0;
+    totals.members += organization.members.length;
+    totals.withAccess += organization.members.filter((member) => member.access.length > 0).length;
+    if (totals.organizations <= SHOWN_ORGANIZATIONS) print(['', ...organizationLines(organization, only ? Number.POSITIVE_INFINITY : SHOWN_MEMBERS)]);
   }
-  if (organizations === 0) print([only ? `  no organization ${only} had been registered by then` : '  none had been registered by then']);
+  if (totals.organizations === 0) print([only ? `  no organization ${only} had been registered by then` : '  none had been registered by then']);
+  if (totals.organizations > SHOWN_ORGANIZATIONS) print(['', `  … and ${count(totals.organizations - SHOWN_ORGANIZATIONS)} more organizations (--organization <id> shows one in full)`]);
+  if (only === undefined) {
+    const stopped = totals.organizations - totals.working;
+    print([
+      '',
+      `  In all: ${count(totals.organizations)} organizations (${count(stopped)} where nobody could log in), ${count(totals.members)} members, ${count(totals.withAccess)} of them with access`,
+    ]);
+  }
 
   const shown = [];
   let total = 0;
