@@ -1,9 +1,7 @@
 import type { EventStore, RecordedEvent } from '@behorighet/event-store';
 import { EventBuffer } from './event-buffer.js';
 import type { Projection } from './projection.js';
-import { ProjectionBatch } from './projection-batch.js';
-import { PositionWaiters } from './position-waiters.js';
-import { ProjectionFailedError, ProjectionStoppedError, ReadTimeoutError } from './read-models.errors.js';
+import { ProjectedModel } from './projected-model.js';
 import type { ReadDocument, ReadStore } from './read-store.port.js';
 
 /** What the runner reports; Nest's `Logger` and `console` both fit. */
@@ -13,14 +11,17 @@ export interface RunnerLogger {
 }
 
 export interface ProjectionRunnerOptions<Doc extends ReadDocument> {
-  projection: Projection<Doc>;
+  /** One read model… */
+  projection?: Projection<Doc>;
+  /** …or several, fed from one subscription (one read of the log for all; each keeps its own checkpoint). */
+  projections?: readonly Projection<Doc>[];
   events: EventStore;
   readStore: ReadStore;
-  /** Most events per batch (one commit each); default 500. */
+  /** Most events per batch (one commit per read model each); default 500. */
   batchSize?: number;
-  /** Replay from here instead of the stored checkpoint (the writes stay guarded by position). */
+  /** Replay from here instead of the stored checkpoints (the writes stay guarded by position). */
   fromPosition?: bigint;
-  /** Stop once the event at this position is applied: the read model as of that point in the log (R-READ-6). */
+  /** Stop once the event at this position is applied: the read models as of that point in the log (R-READ-6). */
   untilPosition?: bigint;
   logger?: RunnerLogger;
 }
@@ -40,48 +41,60 @@ export interface RunnerStatus {
 }
 
 /**
- * Keeps one projection's read model up to date: subscribes to the log from its checkpoint,
- * applies the events in order in batches and commits each batch with its checkpoint. When the
- * projection (or the store) throws, it logs the event's position, stops, and shows the error
- * in `status()`: an event is never skipped.
+ * Keeps read models up to date: subscribes to the log once, from the lowest of their checkpoints, applies
+ * the events in order in batches and commits each model's writes of a batch with its checkpoint. Reading
+ * and parsing the log once for every read model is what makes a rebuild cost about one pass, not N.
+ * When a projection (or the store) throws, that model logs the event's position, stops where it was and
+ * shows the error in `status()` — an event is never skipped — while the others go on.
  */
 export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
   private state: RunnerState = 'idle';
-  private reached = 0n;
   private headAtStart = 0n;
-  private failure: ProjectionFailedError | undefined;
   private buffer: EventBuffer | undefined;
   private running: Promise<void> | undefined;
-  private readonly waiters = new PositionWaiters();
+  private readonly models: ProjectedModel<Doc>[];
   private readonly logger: RunnerLogger;
   private readonly batchSize: number;
 
   constructor(private readonly options: ProjectionRunnerOptions<Doc>) {
+    const projections = options.projections ?? (options.projection ? [options.projection] : []);
+    if (projections.length === 0) throw new Error('a ProjectionRunner needs a projection');
+    const names = new Set(projections.map((p) => p.name));
+    if (names.size !== projections.length) throw new Error(`read model names must be unique: ${projections.map((p) => p.name).join(', ')}`);
+    this.models = projections.map((projection) => new ProjectedModel(projection));
     this.logger = options.logger ?? console;
     this.batchSize = options.batchSize ?? 500;
   }
 
+  /** The read model's name (the names, comma-separated, of a runner with several). */
   get name(): string {
-    return this.options.projection.name;
+    return this.models.map((model) => model.name).join(',');
   }
 
-  /** Declares the collection, opens the subscription and returns; the work goes on in the background. */
+  /** The read models this runner keeps. */
+  get names(): string[] {
+    return this.models.map((model) => model.name);
+  }
+
+  /** Declares the collections, opens the subscription and returns; the work goes on in the background. */
   async start(): Promise<void> {
     if (this.state !== 'idle') throw new Error(`projection ${this.name} was already started`);
-    const { projection, readStore, events } = this.options;
-    await readStore.declare([{ name: projection.name, indexes: projection.indexes }]);
-    this.reached = this.options.fromPosition ?? (await readStore.checkpoint(projection.name));
+    const { readStore, events } = this.options;
+    await readStore.declare(this.models.map(({ projection }) => ({ name: projection.name, indexes: projection.indexes })));
+    for (const model of this.models) model.reached = this.options.fromPosition ?? (await readStore.checkpoint(model.name));
+    const from = this.lowest();
     const head = await events.headPosition();
     const until = this.options.untilPosition;
     this.headAtStart = until !== undefined && until < head ? until : head;
-    if (until !== undefined && this.reached >= until) {
+    if (until !== undefined && from >= until) {
       this.state = 'stopped';
-      this.logger.log(`projection ${this.name}: already at position ${this.reached}, past ${until} where it was asked to stop`);
+      this.logger.log(`projection ${this.name}: already at position ${from}, past ${until} where it was asked to stop`);
       return;
     }
-    this.state = this.reached >= this.headAtStart ? 'live' : 'catching-up';
-    this.logger.log(`projection ${this.name}: starting after position ${this.reached}, log head ${this.headAtStart}`);
-    const buffer = new EventBuffer(events.subscribeToAll({ fromPosition: this.reached }), this.batchSize * 2);
+    this.state = from >= this.headAtStart ? 'live' : 'catching-up';
+    for (const model of this.models) model.caughtUp = model.reached >= this.headAtStart;
+    this.logger.log(`projection ${this.name}: starting after position ${from}, log head ${this.headAtStart}`);
+    const buffer = new EventBuffer(events.subscribeToAll({ fromPosition: from }), this.batchSize * 2);
     this.buffer = buffer;
     this.running = this.run(buffer);
   }
@@ -91,47 +104,57 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
     if (this.state !== 'failed') this.state = 'stopped';
     await this.buffer?.close();
     await this.running;
-    this.waiters.rejectAll(new ProjectionStoppedError(this.name));
+    for (const model of this.models) model.stop();
   }
 
-  /** The position of the last event applied (and committed). */
-  position(): bigint {
-    return this.reached;
+  /** The position of the last event applied (and committed) by every read model (the lowest of their positions). */
+  position(name?: string): bigint {
+    return name === undefined ? this.lowest() : this.model(name).reached;
   }
 
-  /** How far the read model is behind the log. */
-  async lag(): Promise<bigint> {
+  /** How far the read models (or the one named) are behind the log. */
+  async lag(name?: string): Promise<bigint> {
     const head = await this.options.events.headPosition();
-    return head > this.reached ? head - this.reached : 0n;
+    const reached = this.position(name);
+    return head > reached ? head - reached : 0n;
   }
 
   /**
-   * Resolves once the read model has reached `position` (read your writes).
-   * @throws ReadTimeoutError after `timeoutMs`; ProjectionFailedError or ProjectionStoppedError when it cannot get there.
+   * Resolves once the read models (or the one named) have reached `position` (read your writes).
+   * @throws ReadTimeoutError after `timeoutMs`; ProjectionFailedError or ProjectionStoppedError when one cannot get there.
    */
-  waitFor(position: bigint, timeoutMs: number): Promise<void> {
-    if (position <= this.reached) return Promise.resolve();
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.state === 'stopped') return Promise.reject(new ProjectionStoppedError(this.name));
-    return this.waiters.wait(position, timeoutMs, () => new ReadTimeoutError(this.name, position, this.reached, timeoutMs));
+  async waitFor(position: bigint, timeoutMs: number, name?: string): Promise<void> {
+    const stopped = this.state === 'stopped';
+    const models = name === undefined ? this.models : [this.model(name)];
+    await Promise.all(models.map((model) => model.waitFor(position, timeoutMs, stopped)));
   }
 
-  async status(): Promise<RunnerStatus> {
+  /** The status of the read model named (default: the first). */
+  async status(name?: string): Promise<RunnerStatus> {
+    const model = name === undefined ? (this.models[0] as ProjectedModel<Doc>) : this.model(name);
     const head = await this.options.events.headPosition();
-    const lag = head > this.reached ? head - this.reached : 0n;
-    const status: RunnerStatus = {
-      name: this.name,
-      state: this.state,
-      position: String(this.reached),
-      head: String(head),
-      lag: String(lag),
-      ready: this.state === 'live',
-    };
-    if (this.failure) {
-      const { message, eventPosition, eventType } = this.failure;
+    const lag = head > model.reached ? head - model.reached : 0n;
+    const state: RunnerState = model.failure ? 'failed' : this.state === 'live' || this.state === 'catching-up' ? (model.caughtUp ? 'live' : 'catching-up') : this.state;
+    const status: RunnerStatus = { name: model.name, state, position: String(model.reached), head: String(head), lag: String(lag), ready: state === 'live' };
+    if (model.failure) {
+      const { message, eventPosition, eventType } = model.failure;
       status.error = { message, ...(eventPosition === undefined ? {} : { eventPosition: String(eventPosition), eventType }) };
     }
     return status;
+  }
+
+  private model(name: string): ProjectedModel<Doc> {
+    const model = this.models.find((candidate) => candidate.name === name);
+    if (!model) throw new Error(`this runner keeps no read model ${name}`);
+    return model;
+  }
+
+  private lowest(): bigint {
+    // Failed models stay behind for good: the others' progress is what the runner reports while any goes on.
+    const going = this.models.filter((model) => !model.failure);
+    let lowest: bigint | undefined;
+    for (const model of going.length > 0 ? going : this.models) if (lowest === undefined || model.reached < lowest) lowest = model.reached;
+    return lowest ?? 0n;
   }
 
   private async run(buffer: EventBuffer): Promise<void> {
@@ -142,6 +165,11 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
         const until = this.options.untilPosition;
         const events = until === undefined ? taken : taken.filter((event) => event.position <= until);
         if (events.length > 0) await this.process(events);
+        if (this.models.every((model) => model.failure)) {
+          this.state = 'failed';
+          await buffer.close();
+          return;
+        }
         if (until !== undefined && (taken[taken.length - 1] as RecordedEvent).position >= until) {
           await this.halt(buffer, `reached position ${until}, where it was asked to stop`);
           return;
@@ -149,38 +177,42 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
       }
       if (this.state !== 'stopped') await this.halt(buffer, 'the log subscription ended');
     } catch (error) {
-      await this.fail(error, buffer);
+      // The subscription itself failed: no model can go on.
+      for (const model of this.models) if (!model.failure) this.report(model, model.fail(error));
+      this.state = 'failed';
+      await this.closeQuietly(buffer);
     }
   }
 
   private async halt(buffer: EventBuffer, why: string): Promise<void> {
     this.state = 'stopped';
-    this.logger.log(`projection ${this.name}: stopped at position ${this.reached}: ${why}`);
-    this.waiters.rejectAll(new ProjectionStoppedError(this.name));
+    this.logger.log(`projection ${this.name}: stopped at position ${this.lowest()}: ${why}`);
+    for (const model of this.models) model.stop();
     await buffer.close();
   }
 
   private async process(events: readonly RecordedEvent[]): Promise<void> {
-    const { projection, readStore } = this.options;
-    const writes = await new ProjectionBatch(projection, readStore).apply(events);
     const last = (events[events.length - 1] as RecordedEvent).position;
-    await readStore.commit({ writes, checkpoint: { name: projection.name, position: last } });
-    if (last <= this.reached) return;
-    this.reached = last;
-    if (this.state === 'catching-up' && last >= this.headAtStart) {
-      this.state = 'live';
-      this.logger.log(`projection ${this.name}: caught up at position ${last}`);
+    for (const model of this.models) {
+      try {
+        await model.apply(events, last, this.options.readStore);
+      } catch (error) {
+        this.report(model, model.fail(error));
+        continue;
+      }
+      if (!model.caughtUp && model.reached >= this.headAtStart) {
+        model.caughtUp = true;
+        this.logger.log(`projection ${model.name}: caught up at position ${model.reached}`);
+      }
     }
-    this.waiters.reached(last);
+    if (this.state === 'catching-up' && this.models.every((model) => model.caughtUp || model.failure)) this.state = 'live';
   }
 
-  private async fail(error: unknown, buffer: EventBuffer): Promise<void> {
-    const failure =
-      error instanceof ProjectionFailedError ? error : new ProjectionFailedError(this.name, undefined, undefined, { cause: error });
-    this.failure = failure;
-    this.state = 'failed';
-    this.logger.error(`projection ${this.name}: stopped after position ${this.reached}: ${failure.message}`, failure);
-    this.waiters.rejectAll(failure);
+  private report(model: ProjectedModel<Doc>, failure: Error): void {
+    this.logger.error(`projection ${model.name}: stopped after position ${model.reached}: ${failure.message}`, failure);
+  }
+
+  private async closeQuietly(buffer: EventBuffer): Promise<void> {
     try {
       await buffer.close();
     } catch (closeError) {

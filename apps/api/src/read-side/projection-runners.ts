@@ -10,14 +10,15 @@ export const READ_MODEL_PROJECTIONS = Symbol('READ_MODEL_PROJECTIONS');
 const CHECKPOINT_POLL_MS = 25;
 
 /**
- * One ProjectionRunner per registered projection, started at bootstrap when this process has the
- * `projector` role, each reported by `/health/ready`, stopped before the event store closes.
+ * One ProjectionRunner for every registered projection (one read of the log for all of them, a checkpoint
+ * each), started at bootstrap when this process has the `projector` role, each read model reported by
+ * `/health/ready`, stopped before the event store closes.
  * Without that role (an API-only process over a shared MongoDB store) queries wait on the stored checkpoints.
  */
 @Injectable()
 export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Projection');
-  private readonly runners = new Map<string, ProjectionRunner<ReadDocument>>();
+  private runner_: ProjectionRunner<ReadDocument> | undefined;
 
   constructor(
     @Inject(READ_MODEL_PROJECTIONS) private readonly projections: readonly Projection<ReadDocument>[],
@@ -34,16 +35,15 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
       for (const projection of this.projections) this.readiness.register(this.checkpointProbe(projection.name, headAtStart));
       return;
     }
-    for (const projection of this.projections) {
-      const runner = new ProjectionRunner({ projection, events: this.events, readStore: this.readStore, logger: this.logger });
-      this.runners.set(projection.name, runner);
-      this.readiness.register({ name: projection.name, status: () => runner.status() });
-      await runner.start();
-    }
+    if (this.projections.length === 0) return;
+    const runner = new ProjectionRunner({ projections: this.projections, events: this.events, readStore: this.readStore, logger: this.logger });
+    this.runner_ = runner;
+    for (const { name } of this.projections) this.readiness.register({ name, status: () => runner.status(name) });
+    await runner.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    await this.runner_?.stop();
   }
 
   /** Readiness of a read model another process projects: its stored checkpoint against the log head this process saw at start. */
@@ -58,9 +58,9 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
     };
   }
 
-  /** The runner of a read model in this process, if it runs one. */
+  /** The runner keeping the read model `name` in this process, if it runs one. */
   runner(name: string): ProjectionRunner<ReadDocument> | undefined {
-    return this.runners.get(name);
+    return this.runner_?.names.includes(name) ? this.runner_ : undefined;
   }
 
   /**
@@ -68,8 +68,8 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
    * @throws ReadTimeoutError after `timeoutMs`; the runner's failure or stop error when it cannot get there.
    */
   async waitFor(name: string, position: bigint, timeoutMs: number): Promise<void> {
-    const runner = this.runners.get(name);
-    if (runner) return runner.waitFor(position, timeoutMs);
+    const runner = this.runner(name);
+    if (runner) return runner.waitFor(position, timeoutMs, name);
     if (!this.projections.some((p) => p.name === name)) throw new Error(`unknown read model ${name}`);
     const deadline = Date.now() + timeoutMs;
     for (;;) {

@@ -32,6 +32,8 @@ export interface RebuildResult {
 
 /** setTimeout's largest delay (a larger one fires at once): a rebuild waits as long as it takes. */
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
+/** Bigger batches than a live runner's: a rebuild has no reader waiting for the next event. */
+const REPLAY_BATCH = 2000;
 const QUIET: RunnerLogger = { log: () => undefined, error: () => undefined };
 
 /**
@@ -50,16 +52,13 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
       options.onEvent?.(event);
     },
   });
-  const runners = options.projections.map(
-    (projection) =>
-      new ProjectionRunner({ projection, events: feed.storeFor(), readStore, batchSize: options.batchSize, logger: options.logger ?? QUIET }),
-  );
+  const runner = new ProjectionRunner({ projections: options.projections, events: feed.storeFor(), readStore, batchSize: options.batchSize ?? REPLAY_BATCH, logger: options.logger ?? QUIET });
   try {
-    for (const runner of runners) await runner.start();
+    await runner.start();
     feed.release();
-    await Promise.all(runners.map((runner) => runner.waitFor(feed.untilPosition, NO_TIMEOUT_MS)));
+    await runner.waitFor(feed.untilPosition, NO_TIMEOUT_MS);
   } finally {
-    await Promise.all(runners.map((runner) => runner.stop()));
+    await runner.stop();
   }
   const replayed = performance.now();
   const digests = await readStore.digest();

@@ -1,0 +1,58 @@
+import type { RecordedEvent } from '@behorighet/event-store';
+import type { Projection } from './projection.js';
+import { ProjectionBatch } from './projection-batch.js';
+import { PositionWaiters } from './position-waiters.js';
+import { ProjectionFailedError, ProjectionStoppedError, ReadTimeoutError } from './read-models.errors.js';
+import type { ReadDocument, ReadStore } from './read-store.port.js';
+
+/**
+ * One read model inside a ProjectionRunner: its projection, the position it has committed, who waits for
+ * it, and its failure. A model that fails stays where it was (its checkpoint is not moved past the event
+ * it could not apply) while the runner goes on feeding the others.
+ */
+export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
+  reached = 0n;
+  failure: ProjectionFailedError | undefined;
+  /** Reached the log head it was started against once (and has been following since). */
+  caughtUp = false;
+  private readonly waiters = new PositionWaiters();
+  private readonly handles: ReadonlySet<string>;
+
+  constructor(readonly projection: Projection<Doc>) {
+    this.handles = new Set(projection.handles);
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Applies the events past this model's position and commits them with its checkpoint at `last`. */
+  async apply(events: readonly RecordedEvent[], last: bigint, store: ReadStore): Promise<void> {
+    if (this.failure || last <= this.reached) return;
+    const first = events[0] as RecordedEvent;
+    const fresh = first.position > this.reached ? events : events.filter((event) => event.position > this.reached);
+    const handled = fresh.some((event) => this.handles.has(event.type));
+    const writes = handled ? await new ProjectionBatch(this.projection, store).apply(fresh) : [];
+    await store.commit({ writes, checkpoint: { name: this.name, position: last } });
+    this.reached = last;
+    this.waiters.reached(last);
+  }
+
+  waitFor(position: bigint, timeoutMs: number, stopped: boolean): Promise<void> {
+    if (position <= this.reached) return Promise.resolve();
+    if (this.failure) return Promise.reject(this.failure);
+    if (stopped) return Promise.reject(new ProjectionStoppedError(this.name));
+    return this.waiters.wait(position, timeoutMs, () => new ReadTimeoutError(this.name, position, this.reached, timeoutMs));
+  }
+
+  fail(error: unknown): ProjectionFailedError {
+    const failure = error instanceof ProjectionFailedError ? error : new ProjectionFailedError(this.name, undefined, undefined, { cause: error });
+    this.failure = failure;
+    this.waiters.rejectAll(failure);
+    return failure;
+  }
+
+  stop(): void {
+    this.waiters.rejectAll(new ProjectionStoppedError(this.name));
+  }
+}
