@@ -21,14 +21,14 @@ export class MemoryCollection {
         continue;
       }
       const built = new MemoryIndex({ name: index.name, fields: [...index.fields] });
-      for (const [id, document] of this.documents) built.add(built.keyOf(document), id);
+      for (const [id, document] of this.documents) built.add(document, id);
       this.indexes.set(index.name, built);
     }
   }
 
   /** Throws what `put` would throw, before anything of a batch is applied. */
   check(document: ReadDocument): void {
-    for (const index of this.indexes.values()) index.keyOf(document);
+    for (const index of this.indexes.values()) index.check(document);
   }
 
   put(document: ReadDocument): void {
@@ -52,7 +52,7 @@ export class MemoryCollection {
     const chosen = indexForFilter(this.name, definitions, filter);
     if (chosen === undefined) return this.orderedIds().page(after, limit);
     const index = this.indexes.get(chosen.name) as MemoryIndex;
-    return index.page(index.keyOfFilter(filter), after, limit);
+    return index.page(filter, after, limit);
   }
 
   orderedIds(): SortedIds {

@@ -1,71 +1,101 @@
 import type { IndexDefinition, IndexFilter, IndexValue, ReadDocument } from './read-store.port.js';
 import { SortedIds } from './sorted-ids.js';
 
-/** A single-field index keys by the raw value (no allocation); a compound one by the JSON of its values. */
-type IndexKey = IndexValue;
+/** The ids under one key: a bare string while there is one (most keys of a selective index), sorted ids past that. */
+type Bucket = string | SortedIds;
+/** One level per indexed field: the last level holds buckets. */
+type Level = Map<IndexValue, Level | Bucket>;
 
 /**
- * An equality index: key → ids in `_id` order. A key that holds one id keeps the bare string,
- * so a unique-ish index over a million documents costs one Map entry each, not a set each.
+ * An equality index: key → ids in `_id` order. A compound key is a path of nested maps, one per field, so
+ * that no key string is built (and hashed) per document write: the field values themselves, which the
+ * documents already hold, are the map keys. A key that holds one id keeps the bare string, so a unique-ish
+ * index over a million documents costs one Map entry each, not a set each.
  */
 export class MemoryIndex {
-  private readonly buckets = new Map<IndexKey, string | SortedIds>();
+  private readonly root: Level = new Map();
+  private readonly fields: readonly string[];
 
-  constructor(readonly definition: IndexDefinition) {}
-
-  /** The key of a document; throws when an indexed field is not a scalar. */
-  keyOf(document: ReadDocument): IndexKey {
-    return this.key((field) => (document as unknown as Record<string, unknown>)[field], 'document');
+  constructor(readonly definition: IndexDefinition) {
+    this.fields = definition.fields;
   }
 
-  keyOfFilter(filter: IndexFilter): IndexKey {
-    return this.key((field) => filter[field], 'filter');
+  /** Throws when an indexed field of the document is not a scalar (what `add` would throw). */
+  check(document: ReadDocument): void {
+    for (const field of this.fields) this.value(document, field);
   }
 
-  add(key: IndexKey, id: string): void {
-    const bucket = this.buckets.get(key);
+  add(document: ReadDocument, id: string): void {
+    const level = this.leafLevel(document, true) as Level;
+    const last = this.value(document, this.fields[this.fields.length - 1] as string);
+    const bucket = level.get(last) as Bucket | undefined;
     if (bucket === undefined) {
-      this.buckets.set(key, id);
+      level.set(last, id);
     } else if (typeof bucket === 'string') {
       const ids = new SortedIds();
       ids.add(bucket);
       ids.add(id);
-      this.buckets.set(key, ids);
+      level.set(last, ids);
     } else {
       bucket.add(id);
     }
   }
 
-  remove(key: IndexKey, id: string): void {
-    const bucket = this.buckets.get(key);
+  remove(document: ReadDocument, id: string): void {
+    const level = this.leafLevel(document, false);
+    if (level === undefined) return;
+    const last = this.value(document, this.fields[this.fields.length - 1] as string);
+    const bucket = level.get(last) as Bucket | undefined;
     if (bucket === undefined || bucket === id) {
-      this.buckets.delete(key);
+      level.delete(last);
     } else if (typeof bucket !== 'string') {
       bucket.remove(id);
-      if (bucket.size === 0) this.buckets.delete(key);
+      if (bucket.size === 0) level.delete(last);
     }
   }
 
   /** Moves `id` from the key of `before` to the key of `after` (either may be absent). */
   move(id: string, before: ReadDocument | undefined, after: ReadDocument | undefined): void {
-    const from = before === undefined ? undefined : this.keyOf(before);
-    const to = after === undefined ? undefined : this.keyOf(after);
-    if (before !== undefined && after !== undefined && from === to) return;
-    if (before !== undefined) this.remove(from as IndexKey, id);
-    if (after !== undefined) this.add(to as IndexKey, id);
+    if (before !== undefined && after !== undefined && this.sameKey(before, after)) return;
+    if (before !== undefined) this.remove(before, id);
+    if (after !== undefined) this.add(after, id);
   }
 
-  page(key: IndexKey, after: string | undefined, limit: number): string[] {
-    const bucket = this.buckets.get(key);
+  page(filter: IndexFilter, after: string | undefined, limit: number): string[] {
+    let level: Level | Bucket | undefined = this.root;
+    for (const field of this.fields) {
+      if (level === undefined || typeof level === 'string' || level instanceof SortedIds) return [];
+      level = level.get(scalar(filter[field], this.definition.name, 'filter'));
+    }
+    const bucket = level as Bucket | undefined;
     if (bucket === undefined) return [];
     if (typeof bucket !== 'string') return bucket.page(after, limit);
     return (after === undefined || bucket > after) && limit > 0 ? [bucket] : [];
   }
 
-  private key(read: (field: string) => unknown, what: string): IndexKey {
-    const { fields, name } = this.definition;
-    if (fields.length === 1) return scalar(read(fields[0] as string), name, what);
-    return JSON.stringify(fields.map((field) => scalar(read(field), name, what)));
+  private sameKey(a: ReadDocument, b: ReadDocument): boolean {
+    for (const field of this.fields) if (this.value(a, field) !== this.value(b, field)) return false;
+    return true;
+  }
+
+  /** The map that holds the document's bucket (created on the way when `create`). */
+  private leafLevel(document: ReadDocument, create: boolean): Level | undefined {
+    let level = this.root;
+    for (let i = 0; i < this.fields.length - 1; i += 1) {
+      const value = this.value(document, this.fields[i] as string);
+      let next = level.get(value) as Level | undefined;
+      if (next === undefined) {
+        if (!create) return undefined;
+        next = new Map();
+        level.set(value, next);
+      }
+      level = next;
+    }
+    return level;
+  }
+
+  private value(document: ReadDocument, field: string): IndexValue {
+    return scalar((document as unknown as Record<string, unknown>)[field], this.definition.name, 'document');
   }
 }
 
