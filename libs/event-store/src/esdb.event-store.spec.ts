@@ -5,7 +5,7 @@ import {
 } from '@eventstore/db-client';
 import { EsdbEventStore } from './esdb.event-store.js';
 import { RecordingEsdbClient, esdbEvent } from './esdb.recording-client.js';
-import { StreamNotFoundError, WrongExpectedVersionError, type ExpectedRevision } from './event-store.port.js';
+import { EventNotFoundError, StreamNotFoundError, WrongExpectedVersionError, type ExpectedRevision } from './event-store.port.js';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -193,6 +193,20 @@ describe('EsdbEventStore readAll and headPosition', () => {
       { method: 'readAll', options: { direction: 'forwards', fromPosition: { commit: 120n, prepare: 120n } } },
     ]);
     expect(client.cancelledReads).toBe(1);
+  });
+
+  it('reads an event at its position with one read of $all from there, and refuses a position without one', async () => {
+    const { client, store } = withSystemEvents();
+    const events = await store.readAt([480n, 120n]);
+    expect(events.map((e) => [e.stream, e.position])).toEqual([
+      ['a', 480n],
+      ['a', 120n],
+    ]);
+    expect(client.calls).toEqual([
+      { method: 'readAll', options: { direction: 'forwards', fromPosition: { commit: 480n, prepare: 480n } } },
+      { method: 'readAll', options: { direction: 'forwards', fromPosition: { commit: 120n, prepare: 120n } } },
+    ]);
+    await expect(store.readAt([200n])).rejects.toBeInstanceOf(EventNotFoundError);
   });
 
   it('gives the head as the position of the last event that is not a system event', async () => {

@@ -10,6 +10,7 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import {
+  EventNotFoundError,
   WrongExpectedVersionError,
   type AppendOptions,
   type AppendResult,
@@ -110,6 +111,21 @@ export class EsdbEventStore implements EventStore {
       remaining -= 1;
       if (remaining <= 0) return;
     }
+  }
+
+  /** One forward read of `$all` from each position (a commit position is where its event starts). */
+  async readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    for (const position of positions) {
+      let found: RecordedEvent | undefined;
+      for await (const event of this.all(FORWARDS, { commit: position, prepare: position })) {
+        if (event.position === position) found = event;
+        break;
+      }
+      if (found === undefined) throw new EventNotFoundError(position);
+      events.push(found);
+    }
+    return events;
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

@@ -87,6 +87,13 @@ export interface EventStore {
 
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 
+  /**
+   * The events at these log positions, in the order asked (a read model that indexes positions, such as
+   * the audit history, fetches its page's events with it).
+   * @throws EventNotFoundError when a position holds no event.
+   */
+  readAt(positions: readonly bigint[]): Promise<RecordedEvent[]>;
+
   subscribeToAll(options?: SubscribeOptions): Subscription;
 
   /** The position of the last committed event, 0n for an empty log. */
@@ -96,6 +103,14 @@ export interface EventStore {
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export class EventNotFoundError extends Error {
+  readonly code = 'EVENT_NOT_FOUND';
+  constructor(readonly position: bigint) {
+    super(`no event at log position ${position}`);
+    this.name = 'EventNotFoundError';
+  }
+}
 
 export class WrongExpectedVersionError extends Error {
   readonly code = 'CONCURRENT_MODIFICATION';

@@ -41,6 +41,10 @@ class MemoryTable implements EventTable {
     return this.rows.slice(start, start + limit);
   }
 
+  readAt(position: bigint): StoredEventRow | undefined {
+    return position >= 1n ? this.rows[Number(position) - 1] : undefined;
+  }
+
   headPosition(): bigint {
     return BigInt(this.rows.length);
   }

@@ -16,6 +16,7 @@ export class SqliteTable implements EventTable {
   private readonly forwards: Database.Statement<[string, bigint, number], StoredEventRow>;
   private readonly backwards: Database.Statement<[string, bigint, number], StoredEventRow>;
   private readonly afterPosition: Database.Statement<[bigint, number], StoredEventRow>;
+  private readonly atPosition: Database.Statement<[bigint], StoredEventRow>;
   private readonly head: Database.Statement<[], bigint | null>;
 
   constructor(db: Database.Database) {
@@ -44,6 +45,7 @@ export class SqliteTable implements EventTable {
     this.afterPosition = db
       .prepare<[bigint, number], StoredEventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .safeIntegers();
+    this.atPosition = db.prepare<[bigint], StoredEventRow>(`SELECT ${COLUMNS} FROM events WHERE position = ?`).safeIntegers();
     this.head = db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck().safeIntegers();
   }
 
@@ -76,6 +78,10 @@ export class SqliteTable implements EventTable {
 
   readAllPage(after: bigint, limit: number): StoredEventRow[] {
     return this.afterPosition.all(after, limit);
+  }
+
+  readAt(position: bigint): StoredEventRow | undefined {
+    return this.atPosition.get(position);
   }
 
   headPosition(): bigint {

@@ -1,18 +1,20 @@
 import { CatchUpSubscription } from './catch-up-subscription.js';
 import { CommitSignal } from './commit-signal.js';
 import { EventStoreClosedError } from './event-store.errors.js';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeOptions,
-  Subscription,
+import {
+  EventNotFoundError,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
 } from './event-store.port.js';
 import type { EventTable } from './event-table.js';
+import { toRecordedEvent } from './stored-event.js';
 import { readAllFromTable, readStreamFromTable } from './table-reads.js';
 
 /**
@@ -40,6 +42,15 @@ export abstract class TableEventStore implements EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     return readAllFromTable(this.table, options);
+  }
+
+  async readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return positions.map((position) => {
+      const row = this.table.readAt(position);
+      if (row === undefined) throw new EventNotFoundError(position);
+      return toRecordedEvent(row);
+    });
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {

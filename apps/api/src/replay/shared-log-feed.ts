@@ -73,6 +73,7 @@ export class SharedLogFeed {
       append: unsupported,
       readStream: unsupported,
       readAll: unsupported,
+      readAt: unsupported,
       close: async () => undefined,
     };
   }

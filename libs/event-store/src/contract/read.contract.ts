@@ -1,4 +1,4 @@
-import { StreamNotFoundError } from '../event-store.port.js';
+import { EventNotFoundError, StreamNotFoundError } from '../event-store.port.js';
 import { collect, expectStrictlyIncreasing, newEvents, seqs, type ContractContext } from './contract-fixture.js';
 
 const range = (from: number, to: number, step = 1): number[] =>
@@ -79,6 +79,22 @@ export function describeReadContract(ctx: ContractContext): void {
         expect(mine.map((e) => e.position)).toEqual(range(1, 1100).map((p) => before + BigInt(p)));
         expect(seqs(limited)).toEqual(range(500, 799));
       }
+    });
+  });
+
+  describe('readAt', () => {
+    it('reads the events at the positions asked, in the order asked, and refuses a position without one', async () => {
+      const stream = ctx.newStream('at');
+      await ctx.store().append(stream, newEvents(5, 'Point', 0), { expectedRevision: 'any' });
+      const written = await collect(ctx.store().readStream(stream));
+      const [a, , c, , e] = written.map((event) => event.position);
+      const read = await ctx.store().readAt([e as bigint, a as bigint, c as bigint]);
+      expect(seqs(read)).toEqual([4, 0, 2]);
+      expect(read.map((event) => event.stream)).toEqual([stream, stream, stream]);
+      expect(read[0]).toEqual(written[4]);
+      expect(await ctx.store().readAt([])).toEqual([]);
+      const beyond = (await ctx.store().headPosition()) + 1_000_000n;
+      await expect(ctx.store().readAt([a as bigint, beyond])).rejects.toBeInstanceOf(EventNotFoundError);
     });
   });
 }
