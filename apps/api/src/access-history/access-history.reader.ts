@@ -2,6 +2,7 @@ import {
   accessIntervals,
   effectiveAccess,
   initialMember,
+  organizationTimeline,
   targetKey,
   type AccessInterval,
   type AccessSubject,
@@ -80,10 +81,12 @@ export class AccessHistoryReader {
   async *intervals(organizationId: string, query: IntervalQuery): AsyncGenerator<AccessIntervalRow> {
     const organization = await this.organization(organizationId);
     if (!organization) return;
+    // The organization's standing over time, worked out once for all its members.
+    const timeline = organizationTimeline(organization);
     for await (const history of this.grantHistories(organizationId)) {
       if (query.include && !query.include(history.memberId)) continue;
       const target = parseTarget(history.target);
-      for (const interval of accessIntervals(subjectOf(organization, history), target, { asOf: query.asOf })) {
+      for (const interval of accessIntervals(subjectOf(organization, history), target, { asOf: query.asOf, timeline })) {
         if (overlaps(interval, query.from, query.to)) yield row(organizationId, history.target, interval);
       }
     }
