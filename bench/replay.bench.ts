@@ -10,12 +10,13 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { isOpenGrant, type Grant } from '@behorighet/domain';
+import { isOpenGrant } from '@behorighet/domain';
 import { SqliteEventStore } from '@behorighet/event-store';
 import { ORGANIZATION_STATES, organizationStateProjection, type OrganizationStateDocument, type ReadStore } from '@behorighet/read-models';
 import { exportStream } from '../apps/api/src/access-history/access-export.js';
-import { ACCESS_HISTORY, accessHistoryProjection, type GrantHistoryDocument } from '../apps/api/src/access-history/access-history.projection.js';
+import { ACCESS_HISTORY, accessHistoryProjection, type AccessHistoryDocument } from '../apps/api/src/access-history/access-history.projection.js';
 import { AccessHistoryReader, type AccessIntervalRow } from '../apps/api/src/access-history/access-history.reader.js';
+import { decodeGrantLog } from '../apps/api/src/access-history/grant-decoding.js';
 import { PROJECTIONS } from '../apps/api/src/read-side/projections.js';
 import { rebuildReadModels } from '../apps/api/src/replay/rebuild.js';
 import { HistoryRandom } from '../libs/testing/src/history-random.js';
@@ -151,11 +152,13 @@ async function heapPerGrant(store: SqliteEventStore, end: number) {
   let live = 0;
   let after: string | undefined;
   do {
-    const page = await built.readStore.find<GrantHistoryDocument>(ACCESS_HISTORY, {}, { limit: 10_000, after });
+    const page = await built.readStore.find<AccessHistoryDocument>(ACCESS_HISTORY, {}, { limit: 100, after });
     for (const document of page.items) {
-      for (const grant of Object.values(document.grants) as Grant[]) {
-        grants += 1;
-        if (isOpenGrant(grant, end)) live += 1;
+      for (const history of decodeGrantLog(document.organizationId, document)) {
+        for (const grant of Object.values(history.grants)) {
+          grants += 1;
+          if (isOpenGrant(grant, end)) live += 1;
+        }
       }
     }
     after = page.nextCursor ?? undefined;

@@ -8,11 +8,11 @@ import {
   type AccessSubject,
   type AccessTarget,
   type By,
-  type Grant,
   type OrganizationState,
 } from '@behorighet/domain';
-import { ORGANIZATION_STATES, type IndexFilter, type OrganizationStateDocument, type ReadStore } from '@behorighet/read-models';
-import { ACCESS_HISTORY, type GrantHistoryDocument } from './access-history.projection.js';
+import { ORGANIZATION_STATES, type OrganizationStateDocument, type ReadStore } from '@behorighet/read-models';
+import { ACCESS_HISTORY, type AccessHistoryDocument } from './access-history.projection.js';
+import { decodeGrantLog, type GrantHistory } from './grant-decoding.js';
 
 /** The read models the intervals are derived from: wait for both (read your writes). */
 export const ACCESS_HISTORY_READ_MODELS = [ACCESS_HISTORY, ORGANIZATION_STATES] as const;
@@ -51,12 +51,10 @@ export interface AccessHolder {
   readOnly: boolean;
 }
 
-const PAGE = 200;
-
 /**
  * Answers "who had access when" from the access_history read model and the organizations' folded states, through the domain's evaluators only
- * (`accessIntervals`, `effectiveAccess`), so the read side and the write side never disagree. Reads page by
- * page: memory stays flat whatever the size of the history.
+ * (`accessIntervals`, `effectiveAccess`), so the read side and the write side never disagree. Reads one
+ * organization's document at a time: memory stays flat whatever the size of the history.
  */
 export class AccessHistoryReader {
   constructor(private readonly store: ReadStore) {}
@@ -66,15 +64,13 @@ export class AccessHistoryReader {
     return document?.state.status === 'registered' ? document.state : undefined;
   }
 
-  /** The organization's grant histories in `_id` order (member, then target); one service or role when given. */
-  async *grantHistories(organizationId: string, target?: AccessTarget): AsyncGenerator<GrantHistoryDocument> {
-    const filter: IndexFilter = target === undefined ? { organizationId } : { organizationId, target: targetKey(target) };
-    let after: string | undefined;
-    do {
-      const page = await this.store.find<GrantHistoryDocument>(ACCESS_HISTORY, filter, { limit: PAGE, after });
-      yield* page.items;
-      after = page.nextCursor ?? undefined;
-    } while (after !== undefined);
+  /**
+   * The organization's grant histories, member by member (then target); one service or role when given.
+   * Decoded from the organization's one document, which is all that is held in memory meanwhile.
+   */
+  async *grantHistories(organizationId: string, target?: AccessTarget): AsyncGenerator<GrantHistory> {
+    const document = await this.store.get<AccessHistoryDocument>(ACCESS_HISTORY, organizationId);
+    if (document) yield* decodeGrantLog(organizationId, document, target === undefined ? undefined : targetKey(target));
   }
 
   /** R-READ-3/R-READ-4: every access interval of the organization, member by member, overlapping the period. */
@@ -114,9 +110,8 @@ export function parseTarget(key: string): AccessTarget {
   throw new Error(`not a service or role key: ${key}`);
 }
 
-function subjectOf(organization: OrganizationState, history: GrantHistoryDocument): AccessSubject {
-  const grants = history.grants as Record<string, Grant>;
-  const member = { ...initialMember(), memberId: history.memberId, organizationId: history.organizationId, grants };
+function subjectOf(organization: OrganizationState, history: GrantHistory): AccessSubject {
+  const member = { ...initialMember(), memberId: history.memberId, organizationId: history.organizationId, grants: history.grants };
   return { organization, member, memberId: history.memberId };
 }
 

@@ -1,0 +1,101 @@
+/**
+ * Bytes in strings. The access history keeps its grants as strings of char codes 0–255 (V8 stores those
+ * one byte a char; they stay plain JSON/BSON strings): unsigned varints (7 bits a byte, least significant
+ * first) and UUIDs as their 16 bytes. Numbers are handled arithmetically, so anything up to 2^53 is exact.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX_GROUPS = [8, 4, 4, 4, 12];
+
+/** Collects bytes and turns them into one flat string. */
+export class ByteWriter {
+  private readonly bytes: number[] = [];
+
+  byte(value: number): this {
+    this.bytes.push(value);
+    return this;
+  }
+
+  /** A non-negative integer up to 2^53. */
+  varint(value: number): this {
+    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a varint: ${value}`);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.bytes.push((rest % 0x80) + 0x80);
+      rest = Math.floor(rest / 0x80);
+    }
+    this.bytes.push(rest);
+    return this;
+  }
+
+  toString(): string {
+    let text = '';
+    // fromCharCode takes its arguments on the stack: chunks keep a long record within its limits.
+    for (let i = 0; i < this.bytes.length; i += 4096) text += String.fromCharCode(...this.bytes.slice(i, i + 4096));
+    return text;
+  }
+}
+
+/** Reads what a ByteWriter wrote, from `offset` on. */
+export class ByteReader {
+  constructor(
+    private readonly text: string,
+    public offset = 0,
+  ) {}
+
+  get done(): boolean {
+    return this.offset >= this.text.length;
+  }
+
+  byte(): number {
+    if (this.offset >= this.text.length) throw new RangeError('read past the end of the bytes');
+    return this.text.charCodeAt(this.offset++);
+  }
+
+  varint(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.byte();
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+}
+
+/** Signed integers as unsigned (0, -1, 1, -2… → 0, 1, 2, 3…), arithmetically. */
+export function zigzag(value: number): number {
+  return value >= 0 ? value * 2 : -value * 2 - 1;
+}
+
+export function unzigzag(value: number): number {
+  return value % 2 === 0 ? value / 2 : -(value + 1) / 2;
+}
+
+/** The 16 bytes of a UUID in canonical form (lowercase, hyphenated); undefined for any other string. */
+export function uuidBytes(id: string): string | undefined {
+  if (!UUID.test(id)) return undefined;
+  const hex = id.replaceAll('-', '');
+  let bytes = '';
+  for (let i = 0; i < 32; i += 2) bytes += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return bytes;
+}
+
+/** The canonical UUID whose 16 bytes start at `offset`. */
+export function uuidFromBytes(bytes: string, offset: number): string {
+  let hex = '';
+  for (let i = offset; i < offset + 16; i += 1) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
+  const groups: string[] = [];
+  let at = 0;
+  for (const length of HEX_GROUPS) {
+    groups.push(hex.slice(at, at + length));
+    at += length;
+  }
+  return groups.join('-');
+}
+
+/** Concatenation as one flat string: `a + b` would keep a rope node (~32 B) per append for good. */
+export function joined(...parts: string[]): string {
+  return parts.join('');
+}

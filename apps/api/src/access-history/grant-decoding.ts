@@ -1,0 +1,110 @@
+import { targetKey, type By, type EndCause, type Grant } from '@behorighet/domain';
+import { ByteReader } from './grant-bytes.js';
+import { RecordFlag, RecordKind, type GrantLog } from './grant-encoding.js';
+import { NameTable, idFromSlot, readInstant, readValue } from './grant-names.js';
+import { actorFromForm, targetFromForm } from './grant-values.js';
+
+/** One member's grants for one service or role (`service:<key>` / `role:<name>`), as `evolveMember` folds them. */
+export interface GrantHistory {
+  organizationId: string;
+  memberId: string;
+  target: string;
+  grants: Record<string, Grant>;
+}
+
+/**
+ * The grant histories of one organization's log, in `memberId|target` order: the domain's `Grant`
+ * objects, complete (extensions too), equal to what `evolveMember` folds from the same events.
+ * `onlyTarget` (a target key) decodes that service's or role's grants only. Each call builds new objects
+ * (the grants of one call share their actors, targets and employer-code lists: read them, do not change them).
+ */
+export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget?: string): GrantHistory[] {
+  const names = new NameTable(log.names);
+  const members: string[] = [];
+  const memberAt = (index: number) => (members[index] ??= idFromSlot(log.memberIds, index, names));
+  const actors = new Map<number, By>();
+  const actor = (): By => {
+    const ref = r.varint();
+    if (ref === 0) return undefined as unknown as By;
+    let by = actors.get(ref);
+    if (by === undefined) actors.set(ref, (by = actorFromForm(names.value(ref - 1), memberAt)));
+    return by;
+  };
+  const histories = new Map<string, GrantHistory>();
+  /** `member|id slot` → where the member's grant with that id is. */
+  const held = new Map<string, { history: GrantHistory; grantId: string }>();
+  /** By index in `grantIds`; undefined for grants of other targets. */
+  const grants: Array<Grant | undefined> = [];
+  const r = new ByteReader(log.records);
+  let lastAt = 0;
+  while (!r.done) {
+    const head = r.byte();
+    const kind = head & 3;
+    if (kind === RecordKind.Issued) {
+      const member = r.varint();
+      const target = targetFromForm(names.value(r.varint()));
+      const issued = readInstant(r, names, lastAt);
+      lastAt = issued.at;
+      const from = head & RecordFlag.FromIsOccurred ? issued : readInstant(r, names, issued.at);
+      const until = readInstant(r, names, from.at);
+      const issuedBy = actor();
+      const employerCodes = head & RecordFlag.EmployerCodes ? (names.value(r.varint()) as string[]) : undefined;
+      const pkg = head & RecordFlag.Package ? (names.value(r.varint()) as string) : undefined;
+      const key = targetKey(target);
+      // A member holds one grant per id (evolveMember): issuing an id again replaces it, whatever its target.
+      const heldKey = `${member}|${log.grantIds.slice(grants.length * 16, grants.length * 16 + 16)}`;
+      const before = held.get(heldKey);
+      if (before) delete before.history.grants[before.grantId];
+      if (onlyTarget !== undefined && key !== onlyTarget) {
+        held.delete(heldKey);
+        grants.push(undefined);
+        continue;
+      }
+      const grantId = idFromSlot(log.grantIds, grants.length, names);
+      const grant: Grant = {
+        grantId,
+        target,
+        package: pkg,
+        employerCodes,
+        validFrom: from.value as string,
+        validUntil: until.value as string,
+        issuedAt: issued.value as string,
+        issuedBy,
+        extensions: [],
+      };
+      grants.push(grant);
+      const historyKey = `${memberAt(member)}|${key}`;
+      let history = histories.get(historyKey);
+      if (!history) histories.set(historyKey, (history = { organizationId, memberId: memberAt(member), target: key, grants: {} }));
+      history.grants[grantId] = grant;
+      held.set(heldKey, { history, grantId });
+      continue;
+    }
+    const grant = grants[r.varint()];
+    const at = readInstant(r, names, lastAt);
+    lastAt = at.at;
+    if (kind === RecordKind.Extended) {
+      const until = readInstant(r, names, at.at);
+      const by = actor();
+      if (grant) {
+        grant.validUntil = until.value as string;
+        grant.extensions.push({ at: at.value as string, by, validUntil: until.value as string });
+      }
+    } else if (kind === RecordKind.Revoked) {
+      const by = actor();
+      const cause = readValue(r, names) as EndCause;
+      const reason = head & RecordFlag.Reason ? (names.value(r.varint()) as string) : undefined;
+      if (grant) grant.revoked = { at: at.value as string, by, reason, cause };
+    } else if (grant) {
+      grant.expiredAt = at.value;
+    }
+  }
+  return [...histories]
+    .filter(([, history]) => Object.keys(history.grants).length > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, history]) => history);
+}
+
+/** How many grants the log holds (re-issues of an id counted again). */
+export function grantCount(log: GrantLog): number {
+  return log.grantIds.length / 16;
+}
