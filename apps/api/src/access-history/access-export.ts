@@ -41,9 +41,9 @@ export function describeBy(by: By | null): string {
   return '';
 }
 
+/** One CSV line's cells, in EXPORT_COLUMNS order (straight from the row: no ExportRecord in between). */
 function csvRecord(row: AccessIntervalRow): string[] {
-  const record = exportRecord(row);
-  return [record.member, record.service ?? '', record.role ?? '', record.from, record.to ?? '', describeBy(record.grantedBy), describeBy(record.endedBy), record.reason ?? ''];
+  return [row.memberId, row.service ?? '', row.role ?? '', row.from, row.to ?? '', describeBy(row.grantedBy), describeBy(row.endedBy), row.reason ?? ''];
 }
 
 /**
