@@ -52,12 +52,12 @@ export interface AccessIntervalOptions {
  */
 export function accessIntervals(subject: AccessSubject, target: AccessTarget, options: AccessIntervalOptions = {}): AccessInterval[] {
   const { organization: org, member, memberId } = subject;
-  const timeline = options.timeline ?? organizationTimeline(org);
-  if (timeline.organization !== org) throw new Error('accessIntervals: the timeline belongs to another organization state');
-  const horizon = options.asOf === undefined ? Infinity : +options.asOf;
+  if (options.timeline && options.timeline.organization !== org) throw new Error('accessIntervals: the timeline belongs to another organization state');
   const grants: GrantView[] = [];
   for (const grant of Object.values(member.grants)) if (grantCovers(grant, target)) grants.push(grantView(grant));
   if (grants.length === 0) return [];
+  const timeline = options.timeline ?? organizationTimeline(org);
+  const horizon = options.asOf === undefined ? Infinity : +options.asOf;
   const record = org.members[memberId];
   const view = record && memberView(record);
   const code = options.employerCode !== undefined && 'service' in target ? org.employerCodes[options.employerCode] : undefined;
