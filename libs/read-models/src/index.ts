@@ -1,6 +1,14 @@
 export * from './read-store.port.js';
 export * from './read-models.errors.js';
-export { defineProjection, type DocumentBody, type DocumentTarget, type Projection } from './projection.js';
+export {
+  defineProjection,
+  isPositionProjection,
+  type DocumentBody,
+  type DocumentTarget,
+  type PositionProjection,
+  type Projection,
+  type ReadModelProjection,
+} from './projection.js';
 export { MemoryReadStore } from './memory.read-store.js';
 export {
   ProjectionRunner,

@@ -1,5 +1,6 @@
 import { DocumentDigest } from './document-digest.js';
 import { MemoryCollection } from './memory-collection.js';
+import { MemoryPositionLists } from './memory-position-lists.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import { assertWellFormedWrite } from './read-write.checks.js';
 import {
@@ -9,6 +10,7 @@ import {
   type IndexFilter,
   type Page,
   type PageRequest,
+  type PositionPage,
   type ReadBatch,
   type ReadDocument,
   type ReadStore,
@@ -22,10 +24,17 @@ import {
  */
 export class MemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, MemoryCollection>();
+  private readonly positionLists = new Map<string, MemoryPositionLists>();
   private readonly checkpoints = new Map<string, bigint>();
 
   async declare(definitions: readonly CollectionDefinition[]): Promise<void> {
     for (const definition of definitions) {
+      if (definition.kind === 'positions') {
+        if (this.collections.has(definition.name)) throw new TypeError(`collection ${definition.name} holds documents, not positions`);
+        if (!this.positionLists.has(definition.name)) this.positionLists.set(definition.name, new MemoryPositionLists());
+        continue;
+      }
+      if (this.positionLists.has(definition.name)) throw new TypeError(`collection ${definition.name} holds positions, not documents`);
       const collection = this.collections.get(definition.name) ?? new MemoryCollection(definition.name);
       collection.declare(definition);
       this.collections.set(definition.name, collection);
@@ -55,6 +64,12 @@ export class MemoryReadStore implements ReadStore {
     return { items, nextCursor: ids.length > limit ? (ids[limit - 1] as string) : null };
   }
 
+  async positions(collection: string, key: string, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
+    const limit = pageLimit(page.limit);
+    const { positions, more } = this.lists(collection).page(key, page.after, limit);
+    return { positions, nextCursor: more ? (positions[positions.length - 1] as bigint) : null };
+  }
+
   async commit(batch: ReadBatch): Promise<CommitResult> {
     for (const write of batch.writes) this.check(write);
     let applied = 0;
@@ -70,20 +85,31 @@ export class MemoryReadStore implements ReadStore {
 
   async digest(): Promise<Record<string, string>> {
     const digests: Record<string, string> = {};
-    for (const [name, collection] of [...this.collections].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    for (const [name, collection] of this.collections) {
       const digest = new DocumentDigest();
       for (const id of collection.orderedIds().all()) digest.add(collection.documents.get(id));
       digests[name] = digest.finish();
     }
-    return digests;
+    for (const [name, lists] of this.positionLists) {
+      const digest = new DocumentDigest();
+      for (const list of lists.entries()) digest.add(list);
+      digests[name] = digest.finish();
+    }
+    return Object.fromEntries(Object.entries(digests).sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
   async close(): Promise<void> {
     this.collections.clear();
+    this.positionLists.clear();
     this.checkpoints.clear();
   }
 
   private check(write: ReadWrite): void {
+    if (write.kind === 'position') {
+      this.lists(write.collection);
+      assertWellFormedWrite(write);
+      return;
+    }
     const collection = this.collection(write.collection);
     assertWellFormedWrite(write);
     if (write.kind === 'upsert') collection.check(write.document);
@@ -91,6 +117,7 @@ export class MemoryReadStore implements ReadStore {
 
   /** Applies one write unless the stored document is at or past it; true when it changed the store. */
   private apply(write: ReadWrite): boolean {
+    if (write.kind === 'position') return this.lists(write.collection).add(write.key, write.position);
     const collection = this.collection(write.collection);
     const id = write.kind === 'upsert' ? write.document._id : write.id;
     const position = write.kind === 'upsert' ? write.document._position : write.position;
@@ -106,8 +133,20 @@ export class MemoryReadStore implements ReadStore {
 
   private collection(name: string): MemoryCollection {
     const collection = this.collections.get(name);
-    if (collection === undefined) throw new UnknownCollectionError(name);
+    if (collection === undefined) {
+      if (this.positionLists.has(name)) throw new TypeError(`collection ${name} holds positions, not documents`);
+      throw new UnknownCollectionError(name);
+    }
     return collection;
+  }
+
+  private lists(name: string): MemoryPositionLists {
+    const lists = this.positionLists.get(name);
+    if (lists === undefined) {
+      if (this.collections.has(name)) throw new TypeError(`collection ${name} holds documents, not positions`);
+      throw new UnknownCollectionError(name);
+    }
+    return lists;
   }
 }
 

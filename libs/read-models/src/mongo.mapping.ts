@@ -42,6 +42,10 @@ export function toPageQuery(filter: IndexFilter, after: string | undefined): Fil
  * strings starting with `$` stay strings.
  */
 export function toWriteModel(write: ReadWrite): AnyBulkWriteOperation<StoredDocument> {
+  if (write.kind === 'position') {
+    // One small document per entry; inserting it twice (a re-delivered event) changes nothing.
+    return { updateOne: { filter: { _id: positionEntryId(write.key, write.position) }, update: { $setOnInsert: { key: write.key, position: write.position } }, upsert: true } };
+  }
   if (write.kind === 'delete') {
     return { deleteOne: { filter: { _id: write.id, _position: { $lt: write.position } } } };
   }
@@ -60,6 +64,14 @@ export function toWriteModel(write: ReadWrite): AnyBulkWriteOperation<StoredDocu
     },
   };
 }
+
+/** A position-list entry's id: the key, then the position zero-padded so that `_id` order is list order. */
+export function positionEntryId(key: string, position: bigint): string {
+  return `${key}\u0000${position.toString().padStart(20, '0')}`;
+}
+
+/** The one index of a `positions` collection: a page of a list is a range of it. */
+export const POSITION_LIST_INDEX: IndexDescription = { name: 'byKeyPosition', key: { key: 1, position: 1 } };
 
 /** The checkpoint only moves forward: `$max` of the stored and the new position (missing counts as lowest). */
 export function toCheckpointUpdate(position: bigint): Document[] {

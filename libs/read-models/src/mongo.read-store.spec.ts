@@ -65,6 +65,29 @@ describe('MongoReadStore (against a recording driver)', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('keeps a position list as one entry document per position, inserted once, paged on its key-position index', async () => {
+    const entries: StoredDocument[] = [3, 5, 8].map((position) => ({ _id: `k\u0000${position}`, key: 'org:a', position: BigInt(position) }));
+    const { store, calls } = await declared({ find: () => entries }, false);
+    await store.declare([{ name: 'audit', indexes: [], kind: 'positions' }]);
+    expect(calls.filter((call) => call.method === 'createIndexes').map((call) => call.args[0])).toEqual([[{ name: 'byKeyPosition', key: { key: 1, position: 1 } }]]);
+
+    await store.commit({ writes: [{ kind: 'position', collection: 'audit', key: 'org:a', position: 12n }], checkpoint: { name: 'audit', position: 12n } });
+    const bulk = calls.find((call) => call.method === 'bulkWrite');
+    expect(bulk?.args[0]).toEqual([
+      { updateOne: { filter: { _id: 'org:a\u000000000000000000000012' }, update: { $setOnInsert: { key: 'org:a', position: 12n } }, upsert: true } },
+    ]);
+
+    calls.length = 0;
+    expect(await store.positions('audit', 'org:a', { after: 1n, limit: 2 })).toEqual({ positions: [3n, 5n], nextCursor: 5n });
+    expect(calls).toEqual([
+      {
+        collection: 'audit',
+        method: 'find',
+        args: [{ key: 'org:a', position: { $gt: 1n } }, { useBigInt64: true, sort: { position: 1 }, limit: 3, projection: { position: 1 }, hint: 'byKeyPosition' }],
+      },
+    ]);
+  });
+
   it('on a standalone server writes a guarded, ordered bulkWrite and then the checkpoint, without a session', async () => {
     const { store, calls, sessions } = await declared({ bulkWrite: { upsertedCount: 1, modifiedCount: 0, deletedCount: 0 } });
     expect(await store.commit(batch)).toEqual({ applied: 1, skipped: 1 });

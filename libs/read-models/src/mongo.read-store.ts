@@ -2,6 +2,7 @@ import { MongoClient, type ClientSession } from 'mongodb';
 import { DocumentDigest } from './document-digest.js';
 import { assertSameIndex, indexForFilter } from './index-selection.js';
 import {
+  POSITION_LIST_INDEX,
   READ_OPTIONS,
   groupByCollection,
   toCheckpointUpdate,
@@ -20,6 +21,7 @@ import {
   type IndexFilter,
   type Page,
   type PageRequest,
+  type PositionPage,
   type ReadBatch,
   type ReadDocument,
   type ReadStore,
@@ -60,6 +62,11 @@ export class MongoReadStore implements ReadStore {
 
   async declare(definitions: readonly CollectionDefinition[]): Promise<void> {
     for (const definition of definitions) {
+      if (definition.kind === 'positions') {
+        await this.db.collection(definition.name).createIndexes([POSITION_LIST_INDEX]);
+        this.definitions.set(definition.name, { name: definition.name, indexes: [], kind: 'positions' });
+        continue;
+      }
       const known = this.definitions.get(definition.name);
       const indexes = [...(known?.indexes ?? [])];
       for (const index of definition.indexes) {
@@ -94,6 +101,17 @@ export class MongoReadStore implements ReadStore {
     return { items, nextCursor: found.length > limit ? (items[limit - 1] as D)._id : null };
   }
 
+  async positions(collection: string, key: string, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
+    const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page limit must be a positive integer, got ${limit}`);
+    const filter = page.after === undefined ? { key } : { key, position: { $gt: page.after } };
+    const found = await this.collection(collection)
+      .find(filter, { ...READ_OPTIONS, sort: { position: 1 }, limit: limit + 1, projection: { position: 1 }, hint: POSITION_LIST_INDEX.name })
+      .toArray();
+    const positions = found.slice(0, limit).map((entry) => BigInt(entry.position as bigint | number));
+    return { positions, nextCursor: found.length > limit ? (positions[limit - 1] as bigint) : null };
+  }
+
   async commit(batch: ReadBatch): Promise<CommitResult> {
     for (const write of batch.writes) {
       this.definition(write.collection);
@@ -117,7 +135,8 @@ export class MongoReadStore implements ReadStore {
     const digests: Record<string, string> = {};
     for (const name of [...this.definitions.keys()].sort()) {
       const digest = new DocumentDigest();
-      for await (const document of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { _id: 1 } })) digest.add(document);
+      if (this.definitions.get(name)?.kind === 'positions') await this.digestLists(name, digest);
+      else for await (const document of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { _id: 1 } })) digest.add(document);
       digests[name] = digest.finish();
     }
     return digests;
@@ -125,6 +144,20 @@ export class MongoReadStore implements ReadStore {
 
   async close(): Promise<void> {
     await this.options.onClose?.();
+  }
+
+  /** Lists as the memory store digests them: `{ key, positions }` per key, in key order. */
+  private async digestLists(name: string, digest: DocumentDigest): Promise<void> {
+    let current: { key: string; positions: number[] } | undefined;
+    for await (const entry of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { key: 1, position: 1 } })) {
+      const key = entry.key as string;
+      if (current?.key !== key) {
+        if (current) digest.add(current);
+        current = { key, positions: [] };
+      }
+      current.positions.push(Number(entry.position));
+    }
+    if (current) digest.add(current);
   }
 
   /** Writes in order, then moves the checkpoint; inside `session`'s transaction when there is one. */

@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@behorighet/event-store';
-import type { Projection } from './projection.js';
+import { isPositionProjection, type PositionProjection, type Projection } from './projection.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { PositionWaiters } from './position-waiters.js';
 import { ProjectionFailedError, ProjectionStoppedError, ReadTimeoutError } from './read-models.errors.js';
-import type { ReadDocument, ReadStore } from './read-store.port.js';
+import type { CollectionDefinition, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
 
 /**
  * One read model inside a ProjectionRunner: its projection, the position it has committed, who waits for
@@ -18,12 +18,18 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
   private readonly waiters = new PositionWaiters();
   private readonly handles: ReadonlySet<string>;
 
-  constructor(readonly projection: Projection<Doc>) {
+  constructor(readonly projection: Projection<Doc> | PositionProjection) {
     this.handles = new Set(projection.handles);
   }
 
   get name(): string {
     return this.projection.name;
+  }
+
+  /** Its collection, as the store declares it. */
+  get collection(): CollectionDefinition {
+    const { projection } = this;
+    return isPositionProjection(projection) ? { name: projection.name, indexes: [], kind: 'positions' } : { name: projection.name, indexes: projection.indexes };
   }
 
   /** Applies the events past this model's position and commits them with its checkpoint at `last`. */
@@ -32,10 +38,27 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
     const first = events[0] as RecordedEvent;
     const fresh = first.position > this.reached ? events : events.filter((event) => event.position > this.reached);
     const handled = fresh.some((event) => this.handles.has(event.type));
-    const writes = handled ? await new ProjectionBatch(this.projection, store).apply(fresh) : [];
+    const writes = handled ? await this.writes(fresh, store) : [];
     await store.commit({ writes, checkpoint: { name: this.name, position: last } });
     this.reached = last;
     this.waiters.reached(last);
+  }
+
+  private async writes(events: readonly RecordedEvent[], store: ReadStore): Promise<ReadWrite[]> {
+    const { projection } = this;
+    if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events);
+    const writes: ReadWrite[] = [];
+    for (const event of events) {
+      if (!this.handles.has(event.type)) continue;
+      let keys: readonly string[];
+      try {
+        keys = projection.keys(event);
+      } catch (error) {
+        throw new ProjectionFailedError(this.name, event.position, event.type, { cause: error });
+      }
+      for (const key of keys) writes.push({ kind: 'position', collection: this.name, key, position: event.position });
+    }
+    return writes;
   }
 
   waitFor(position: bigint, timeoutMs: number, stopped: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '@behorighet/event-store';
 import { EventBuffer } from './event-buffer.js';
-import type { Projection } from './projection.js';
+import type { PositionProjection, Projection } from './projection.js';
 import { ProjectedModel } from './projected-model.js';
 import type { ReadDocument, ReadStore } from './read-store.port.js';
 
@@ -12,9 +12,9 @@ export interface RunnerLogger {
 
 export interface ProjectionRunnerOptions<Doc extends ReadDocument> {
   /** One read model… */
-  projection?: Projection<Doc>;
+  projection?: Projection<Doc> | PositionProjection;
   /** …or several, fed from one subscription (one read of the log for all; each keeps its own checkpoint). */
-  projections?: readonly Projection<Doc>[];
+  projections?: readonly (Projection<Doc> | PositionProjection)[];
   events: EventStore;
   readStore: ReadStore;
   /** Most events per batch (one commit per read model each); default 500. */
@@ -80,7 +80,7 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
   async start(): Promise<void> {
     if (this.state !== 'idle') throw new Error(`projection ${this.name} was already started`);
     const { readStore, events } = this.options;
-    await readStore.declare(this.models.map(({ projection }) => ({ name: projection.name, indexes: projection.indexes })));
+    await readStore.declare(this.models.map((model) => model.collection));
     for (const model of this.models) model.reached = this.options.fromPosition ?? (await readStore.checkpoint(model.name));
     const from = this.lowest();
     const head = await events.headPosition();

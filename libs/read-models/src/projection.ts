@@ -34,6 +34,25 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
   evolve(document: Doc | null, event: RecordedEvent, id: string): DocumentBody<Doc> | null;
 }
 
+/**
+ * A read model that indexes the log: for each event it handles, the keys of the lists (see
+ * `CollectionDefinition.kind: 'positions'`) that get the event's position. What an entry says is read
+ * from the log when a page is shown (`EventStore.readAt`). `keys` must be pure, like `route`.
+ */
+export interface PositionProjection {
+  readonly kind: 'positions';
+  readonly name: string;
+  readonly handles: readonly string[];
+  keys(event: RecordedEvent): readonly string[];
+}
+
+/** Any read model a ProjectionRunner keeps. */
+export type ReadModelProjection = Projection<ReadDocument> | PositionProjection;
+
+export function isPositionProjection(projection: ReadModelProjection | Projection<never>): projection is PositionProjection {
+  return (projection as PositionProjection).kind === 'positions';
+}
+
 /** Declares a projection with its document type inferred (no runtime effect). */
 export function defineProjection<Doc extends ReadDocument>(projection: Projection<Doc>): Projection<Doc> {
   return projection;

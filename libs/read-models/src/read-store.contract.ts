@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describeCheckpointContract } from './contract/checkpoint.contract.js';
+import { describePositionsContract } from './contract/positions.contract.js';
 import { describeQueriesContract } from './contract/queries.contract.js';
 import { thingIndexes, type ReadStoreContext, type ReadStoreFactory, type ReadStoreUnderTest } from './contract/read-store-fixture.js';
 import { describeWritesContract } from './contract/writes.contract.js';
@@ -9,7 +10,7 @@ export type { ReadStoreFactory, ReadStoreUnderTest } from './contract/read-store
 
 /**
  * The one contract every `ReadStore` adapter runs (call it from a `*.spec.ts`): upserts, the
- * position guard, index lookups, cursor pages, batches atomic with their checkpoint, checkpoints
+ * position guard, index lookups, cursor pages, position lists, batches atomic with their checkpoint, checkpoints
  * read back, digests. Each test declares collections under a fresh random prefix, so a shared
  * server is not disturbed by earlier runs. Uses Jest's globals.
  * @param factory makes a fresh store per test; `cleanup` disposes of it.
@@ -44,5 +45,6 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
     describeWritesContract(context);
     describeQueriesContract(context);
     describeCheckpointContract(context);
+    describePositionsContract(context);
   });
 }

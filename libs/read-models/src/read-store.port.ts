@@ -18,6 +18,13 @@ export interface IndexDefinition {
 export interface CollectionDefinition {
   name: string;
   indexes: readonly IndexDefinition[];
+  /**
+   * `documents` (the default): documents by `_id`. `positions`: lists of log positions by key, each in
+   * position order — an index of the log (like EventStoreDB's by-category links): what the events say
+   * is read from the log itself (`EventStore.readAt`), so a read model with an entry per event holds
+   * a number per entry, not a document. Such a collection has no indexes and takes only PositionWrites.
+   */
+  kind?: 'documents' | 'positions';
 }
 
 /** What every stored document has: its id and the position of the last event that changed it. */
@@ -60,7 +67,24 @@ export interface DeleteWrite {
   position: bigint;
 }
 
-export type ReadWrite = UpsertWrite | DeleteWrite;
+/**
+ * Adds `position` to the list `key` of a `positions` collection, unless the list already ends at or
+ * past it (a re-delivered event), so a list stays in log order without repeats.
+ */
+export interface PositionWrite {
+  kind: 'position';
+  collection: string;
+  key: string;
+  position: bigint;
+}
+
+export type ReadWrite = UpsertWrite | DeleteWrite | PositionWrite;
+
+/** Positions of one list in log order; `nextCursor` (the last position given) is null on the last page. */
+export interface PositionPage {
+  positions: bigint[];
+  nextCursor: bigint | null;
+}
 
 /** Writes and the checkpoint that covers them: both land, or neither does. */
 export interface ReadBatch {
@@ -88,6 +112,9 @@ export interface ReadStore {
   /** @throws NoIndexForFilterError when no declared index has exactly the filter's fields. */
   find<D extends ReadDocument>(collection: string, filter: IndexFilter, page?: PageRequest): Promise<Page<D>>;
 
+  /** A page of the list `key` of a `positions` collection: the positions after `after`, in log order. */
+  positions(collection: string, key: string, page?: { after?: bigint; limit?: number }): Promise<PositionPage>;
+
   /**
    * Applies the writes in order, each guarded by `_position`, and moves the checkpoint,
    * atomically: on any failure nothing of the batch is visible.
@@ -98,8 +125,8 @@ export interface ReadStore {
   checkpoint(name: string): Promise<bigint>;
 
   /**
-   * A stable hash per declared collection of all its documents in `_id` order (checkpoints
-   * excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
+   * A stable hash per declared collection of all its documents in `_id` order (a positions collection:
+   * `{ key, positions }` per list in key order) (checkpoints excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
    */
   digest(): Promise<Record<string, string>>;
 

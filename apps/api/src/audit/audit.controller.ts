@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { unitInScope } from '@behorighet/domain';
+import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
 import { DEFAULT_PAGE_LIMIT, READ_STORE, type ReadStore } from '@behorighet/read-models';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/caller.decorator.js';
@@ -20,6 +21,7 @@ export class AuditController {
     private readonly access: QueryAccess,
     private readonly reads: ReadYourWrites,
     @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
   ) {}
 
   @Get('audit')
@@ -34,7 +36,7 @@ export class AuditController {
     const granted = await this.access.administrators(org, caller);
     const cursor = checkedCursor(query.cursor);
     await this.reads.reach(query.minPosition, [AUDIT]);
-    return auditPage(this.store, org, {
+    return auditPage(this.store, this.events, org, {
       memberId: query.memberId,
       actor: query.actor,
       type: query.type,

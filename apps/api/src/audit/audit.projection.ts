@@ -1,11 +1,13 @@
 import { upcast, type By, type CatalogEvent, type MemberEvent, type OrderEvent, type OrganizationEvent } from '@behorighet/domain';
-import { defineProjection, type ReadDocument } from '@behorighet/read-models';
+import type { RecordedEvent } from '@behorighet/event-store';
+import type { PositionProjection } from '@behorighet/read-models';
 
 /**
  * One event of the log as the audit history shows it (R-READ-2): who (`actor`), when (`occurredAt`),
- * what (`type`, `data`), about whom (`subject`, the target member). Written once, never changed.
+ * what (`type`, `data`), about whom (`subject`, the target member). Read from the log itself.
  */
-export interface AuditEntry extends ReadDocument {
+export interface AuditEntry {
+  position: bigint;
   /** The tenant the event belongs to; null for the platform's catalog. Member and order events carry theirs. */
   organizationId: string | null;
   type: string;
@@ -36,14 +38,6 @@ export const AUDITED_TYPES = [
 type Unaudited = Exclude<DomainEventType, (typeof AUDITED_TYPES)[number]>;
 const _everyTypeAudited: [Unaudited] extends [never] ? true : Unaudited = true;
 
-/** One shared string per type name, so a million entries do not hold a million copies of 'UserLoggedIn'. */
-const TYPE_NAMES: ReadonlyMap<string, string> = new Map(AUDITED_TYPES.map((type) => [type, type]));
-
-/** Entry ids are log positions padded to 20 digits: `_id` order is log order, so pages run oldest first. */
-export function auditId(position: bigint): string {
-  return position.toString().padStart(20, '0');
-}
-
 export function actorIdOf(by: By | null | undefined): string | null {
   if (!by) return null;
   if (by.memberId !== undefined) return by.memberId;
@@ -51,33 +45,54 @@ export function actorIdOf(by: By | null | undefined): string | null {
   return by.system !== undefined ? `system:${by.system}` : null;
 }
 
+/** The audit entry an event of the log makes. */
+export function auditEntryOf(event: RecordedEvent): AuditEntry {
+  const data = upcast(event.type, event.data) as Record<string, unknown>;
+  const actor = (data.by as By | undefined) ?? null;
+  return {
+    position: event.position,
+    organizationId: text(data.organizationId),
+    type: event.type,
+    occurredAt: text(data.occurredAt),
+    actor,
+    actorId: actorIdOf(actor),
+    subject: text(data.memberId),
+    data,
+  };
+}
+
 export const AUDIT = 'audit';
 
-/** R-READ-2: every event of the log, indexed by organization alone and with its subject, actor or type. */
-export const auditProjection = defineProjection<AuditEntry>({
+/** The lists an audit query reads: an organization's events, and those about a member, by an actor, of a type. */
+export const auditList = {
+  organization: (organizationId: string) => `org:${organizationId}`,
+  member: (organizationId: string, memberId: string) => `org:${organizationId}|member:${memberId}`,
+  actor: (organizationId: string, actorId: string) => `org:${organizationId}|actor:${actorId}`,
+  type: (organizationId: string, type: string) => `org:${organizationId}|type:${type}`,
+  /** Events of no organization (the platform's catalog). */
+  platform: 'platform',
+};
+
+/**
+ * R-READ-2: every event of the log, indexed by organization alone and with its subject, actor or type —
+ * an index of log positions (a number per list entry), the events themselves read from the log when a
+ * page is shown. The log is the audit trail; this read model only says where to look.
+ */
+export const auditProjection: PositionProjection = {
+  kind: 'positions',
   name: AUDIT,
-  indexes: [
-    { name: 'byOrganization', fields: ['organizationId'] },
-    { name: 'byOrganizationSubject', fields: ['organizationId', 'subject'] },
-    { name: 'byOrganizationActor', fields: ['organizationId', 'actorId'] },
-    { name: 'byOrganizationType', fields: ['organizationId', 'type'] },
-  ],
   handles: AUDITED_TYPES,
-  route: (event) => [auditId(event.position)],
-  evolve(_document, event) {
-    const data = upcast(event.type, event.data) as Record<string, unknown>;
-    const actor = (data.by as By | undefined) ?? null;
-    return {
-      organizationId: text(data.organizationId),
-      type: TYPE_NAMES.get(event.type) ?? event.type,
-      occurredAt: text(data.occurredAt),
-      actor,
-      actorId: actorIdOf(actor),
-      subject: text(data.memberId),
-      data,
-    };
+  keys(event) {
+    const data = upcast(event.type, event.data) as { organizationId?: unknown; memberId?: unknown; by?: By };
+    const organizationId = data.organizationId;
+    if (typeof organizationId !== 'string') return [auditList.platform];
+    const keys = [auditList.organization(organizationId), auditList.type(organizationId, event.type)];
+    if (typeof data.memberId === 'string') keys.push(auditList.member(organizationId, data.memberId));
+    const actorId = actorIdOf(data.by);
+    if (actorId !== null) keys.push(auditList.actor(organizationId, actorId));
+    return keys;
   },
-});
+};
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;

@@ -1,6 +1,7 @@
 import type { By } from '@behorighet/domain';
-import type { IndexFilter, ReadStore } from '@behorighet/read-models';
-import { AUDIT, auditId, type AuditEntry } from './audit.projection.js';
+import type { EventStore } from '@behorighet/event-store';
+import type { ReadStore } from '@behorighet/read-models';
+import { AUDIT, auditEntryOf, auditList, type AuditEntry } from './audit.projection.js';
 
 /** One line of the audit history (API.md): who, when, what, about whom, and its log position. */
 export interface AuditItem {
@@ -41,48 +42,48 @@ const SCAN_PAGE = 500;
 
 /**
  * R-READ-2: one page of an organization's audit history, oldest first (log order). The most selective
- * index of the filter is read in `_id` (= log position) order and the other conditions are checked on the
- * way; the cursor is the position of the last entry looked at. New events only ever get higher positions,
- * so paging never skips or repeats an entry while the log grows.
+ * list of the filter is read in position order, its events are read from the log, and the other
+ * conditions are checked on the way; the cursor is the position of the last entry looked at. New events
+ * only ever get higher positions, so paging never skips or repeats an entry while the log grows.
  */
-export async function auditPage(store: ReadStore, organizationId: string, query: AuditQuery): Promise<AuditPage> {
-  const filter = indexFilter(organizationId, query);
+export async function auditPage(store: ReadStore, events: EventStore, organizationId: string, query: AuditQuery): Promise<AuditPage> {
+  const list = listOf(organizationId, query);
   const budget = query.scanBudget ?? SCAN_BUDGET;
-  const pageSize = indexAnswers(filter, query) ? query.limit + 1 : SCAN_PAGE;
+  const pageSize = listAnswers(query) ? query.limit + 1 : SCAN_PAGE;
   const items: AuditItem[] = [];
   let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   let scanned = 0;
   for (;;) {
-    const page = await store.find<AuditEntry>(AUDIT, filter, { limit: pageSize, after });
-    for (const entry of page.items) {
-      if (scanned >= budget) return { items, nextCursor: encodeCursorOf(after as string) };
+    const page = await store.positions(AUDIT, list, { after, limit: Math.min(pageSize, budget - scanned + 1) });
+    for (const event of await events.readAt(page.positions)) {
+      if (scanned >= budget) return { items, nextCursor: encodeCursor(after as bigint) };
       scanned += 1;
-      after = entry._id;
+      after = event.position;
+      const entry = auditEntryOf(event);
       if (!matches(entry, organizationId, query)) continue;
       items.push(itemOf(entry));
       // One match more than asked says whether another page follows.
-      if (items.length > query.limit) return { items: items.slice(0, query.limit), nextCursor: encodeCursor(items[query.limit - 1] as AuditItem) };
+      if (items.length > query.limit) return { items: items.slice(0, query.limit), nextCursor: encodeCursor(BigInt((items[query.limit - 1] as AuditItem).position)) };
     }
     if (page.nextCursor === null) return { items, nextCursor: null };
   }
 }
 
-/** True when the index answers the whole query: then one entry more than asked is all a page needs to read. */
-function indexAnswers(filter: IndexFilter, query: AuditQuery): boolean {
+/** True when the list answers the whole query: then one entry more than asked is all a page needs to read. */
+function listAnswers(query: AuditQuery): boolean {
   if (query.from !== undefined || query.to !== undefined || query.visible !== undefined) return false;
-  const conditions = [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length;
-  return 'organizationId' in filter && Object.keys(filter).length === 1 + conditions;
+  return [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length <= 1;
 }
 
-function indexFilter(organizationId: string, query: AuditQuery): IndexFilter {
-  if (query.memberId !== undefined) return { organizationId, subject: query.memberId };
-  if (query.actor !== undefined) return { organizationId, actorId: query.actor };
-  if (query.type !== undefined) return { organizationId, type: query.type };
-  return { organizationId };
+function listOf(organizationId: string, query: AuditQuery): string {
+  if (query.memberId !== undefined) return auditList.member(organizationId, query.memberId);
+  if (query.actor !== undefined) return auditList.actor(organizationId, query.actor);
+  if (query.type !== undefined) return auditList.type(organizationId, query.type);
+  return auditList.organization(organizationId);
 }
 
 function matches(entry: AuditEntry, organizationId: string, query: AuditQuery): boolean {
-  // Every index used is per organization; checked again all the same, as no other tenant's entry may show (R-SEC-2).
+  // Every list is per organization; checked again all the same, as no other tenant's entry may show (R-SEC-2).
   if (entry.organizationId !== organizationId) return false;
   if (query.memberId !== undefined && entry.subject !== query.memberId) return false;
   if (query.actor !== undefined && entry.actorId !== query.actor) return false;
@@ -97,22 +98,19 @@ function matches(entry: AuditEntry, organizationId: string, query: AuditQuery): 
 
 function itemOf(entry: AuditEntry): AuditItem {
   const { type, occurredAt, actor, subject, data } = entry;
-  return { type, occurredAt, actor, subject, data, position: String(entry._position) };
+  return { type, occurredAt, actor, subject, data, position: String(entry.position) };
 }
 
-function encodeCursor(item: AuditItem): string {
-  return encodeCursorOf(auditId(BigInt(item.position)));
+/** A cursor names a log position (20 digits, base64url), as cursors always have. */
+function encodeCursor(position: bigint): string {
+  return Buffer.from(position.toString().padStart(20, '0'), 'utf8').toString('base64url');
 }
 
-function encodeCursorOf(id: string): string {
-  return Buffer.from(id, 'utf8').toString('base64url');
-}
-
-/** The entry id a cursor names; a cursor that no page answered is refused. */
-export function decodeCursor(cursor: string): string {
+/** The position a cursor names; a cursor that no page answered is refused. */
+export function decodeCursor(cursor: string): bigint {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^\d{20}$/.test(id)) throw new InvalidCursorError();
-  return id;
+  return BigInt(id);
 }
 
 export class InvalidCursorError extends Error {

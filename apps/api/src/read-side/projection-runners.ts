@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
-import { ProjectionRunner, READ_STORE, ReadTimeoutError, type Projection, type ReadDocument, type ReadStore } from '@behorighet/read-models';
+import { ProjectionRunner, READ_STORE, ReadTimeoutError, type ReadDocument, type ReadModelProjection, type ReadStore } from '@behorighet/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Readiness, type ReadinessProbe } from '../health/readiness.js';
 
@@ -21,7 +21,7 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
   private runner_: ProjectionRunner<ReadDocument> | undefined;
 
   constructor(
-    @Inject(READ_MODEL_PROJECTIONS) private readonly projections: readonly Projection<ReadDocument>[],
+    @Inject(READ_MODEL_PROJECTIONS) private readonly projections: readonly ReadModelProjection[],
     @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly readStore: ReadStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

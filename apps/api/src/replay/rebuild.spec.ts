@@ -1,5 +1,5 @@
 import { InMemoryEventStore, type EventStore } from '@behorighet/event-store';
-import { MemoryReadStore, ProjectionRunner, type ReadDocument, type Projection } from '@behorighet/read-models';
+import { MemoryReadStore, ProjectionRunner, type ReadModelProjection } from '@behorighet/read-models';
 import { HistoryRandom } from '../../../../libs/testing/src/history-random.js';
 import { appendHistory, realisticHistory, type HistoryAppend } from '../../../../libs/testing/src/realistic-history.js';
 import { PROJECTIONS } from '../read-side/projections.js';
@@ -60,7 +60,7 @@ describe('rebuilding the read models (R-READ-6)', () => {
     const readStore = new MemoryReadStore();
     for (const stop of [...stops, undefined]) {
       const runners = PROJECTIONS.map(
-        (projection: Projection<ReadDocument>) =>
+        (projection: ReadModelProjection) =>
           new ProjectionRunner({ projection, events, readStore, batchSize: 1 + random.int(0, 300), untilPosition: stop, logger: quiet }),
       );
       for (const runner of runners) await runner.start();

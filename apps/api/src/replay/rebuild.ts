@@ -1,10 +1,10 @@
 import type { EventStore, RecordedEvent } from '@behorighet/event-store';
-import { MemoryReadStore, ProjectionRunner, type Projection, type ReadDocument, type ReadStore, type RunnerLogger } from '@behorighet/read-models';
+import { MemoryReadStore, ProjectionRunner, type ReadModelProjection, type ReadStore, type RunnerLogger } from '@behorighet/read-models';
 import { SharedLogFeed } from './shared-log-feed.js';
 
 export interface RebuildOptions {
   events: EventStore;
-  projections: readonly Projection<ReadDocument>[];
+  projections: readonly ReadModelProjection[];
   /** Rebuild as of this log position (inclusive); default the head of the log at start. */
   untilPosition?: bigint;
   /** The store to fill; default a fresh in-memory one. */
