@@ -5,7 +5,7 @@
  */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const HEX_GROUPS = [8, 4, 4, 4, 12];
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** Collects bytes and turns them into one flat string. */
 export class ByteWriter {
@@ -84,15 +84,12 @@ export function uuidBytes(id: string): string | undefined {
 
 /** The canonical UUID whose 16 bytes start at `offset`. */
 export function uuidFromBytes(bytes: string, offset: number): string {
-  let hex = '';
-  for (let i = offset; i < offset + 16; i += 1) hex += bytes.charCodeAt(i).toString(16).padStart(2, '0');
-  const groups: string[] = [];
-  let at = 0;
-  for (const length of HEX_GROUPS) {
-    groups.push(hex.slice(at, at + length));
-    at += length;
+  let id = '';
+  for (let i = 0; i < 16; i += 1) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) id += '-';
+    id += HEX[bytes.charCodeAt(offset + i)] as string;
   }
-  return groups.join('-');
+  return id;
 }
 
 /** Concatenation as one flat string: `a + b` would keep a rope node (~32 B) per append for good. */

@@ -1,4 +1,4 @@
-import { targetKey, type By, type EndCause, type Grant } from '@behorighet/domain';
+import { targetKey, type By, type EndCause, type Grant, type GrantTarget } from '@behorighet/domain';
 import { ByteReader } from './grant-bytes.js';
 import { RecordFlag, RecordKind, type GrantLog } from './grant-encoding.js';
 import { NameTable, idFromSlot, readInstant, readValue } from './grant-names.js';
@@ -30,6 +30,15 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
     if (by === undefined) actors.set(ref, (by = actorFromForm(names.value(ref - 1), memberAt)));
     return by;
   };
+  const targets = new Map<number, { target: GrantTarget; key: string }>();
+  const targetAt = (ref: number) => {
+    let found = targets.get(ref);
+    if (found === undefined) {
+      const target = targetFromForm(names.value(ref));
+      targets.set(ref, (found = { target, key: targetKey(target) }));
+    }
+    return found;
+  };
   const histories = new Map<string, GrantHistory>();
   /** `member|id slot` → where the member's grant with that id is. */
   const held = new Map<string, { history: GrantHistory; grantId: string }>();
@@ -42,20 +51,20 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
     const kind = head & 3;
     if (kind === RecordKind.Issued) {
       const member = r.varint();
-      const target = targetFromForm(names.value(r.varint()));
-      const issued = readInstant(r, names, lastAt);
+      const { target, key } = targetAt(r.varint());
+      const wanted = onlyTarget === undefined || key === onlyTarget;
+      const issued = readInstant(r, names, lastAt, wanted);
       lastAt = issued.at;
-      const from = head & RecordFlag.FromIsOccurred ? issued : readInstant(r, names, issued.at);
-      const until = readInstant(r, names, from.at);
+      const from = head & RecordFlag.FromIsOccurred ? issued : readInstant(r, names, issued.at, wanted);
+      const until = readInstant(r, names, from.at, wanted);
       const issuedBy = actor();
       const employerCodes = head & RecordFlag.EmployerCodes ? (names.value(r.varint()) as string[]) : undefined;
       const pkg = head & RecordFlag.Package ? (names.value(r.varint()) as string) : undefined;
-      const key = targetKey(target);
       // A member holds one grant per id (evolveMember): issuing an id again replaces it, whatever its target.
       const heldKey = `${member}|${log.grantIds.slice(grants.length * 16, grants.length * 16 + 16)}`;
       const before = held.get(heldKey);
       if (before) delete before.history.grants[before.grantId];
-      if (onlyTarget !== undefined && key !== onlyTarget) {
+      if (!wanted) {
         held.delete(heldKey);
         grants.push(undefined);
         continue;
@@ -81,10 +90,10 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
       continue;
     }
     const grant = grants[r.varint()];
-    const at = readInstant(r, names, lastAt);
+    const at = readInstant(r, names, lastAt, grant !== undefined);
     lastAt = at.at;
     if (kind === RecordKind.Extended) {
-      const until = readInstant(r, names, at.at);
+      const until = readInstant(r, names, at.at, grant !== undefined);
       const by = actor();
       if (grant) {
         grant.validUntil = until.value as string;

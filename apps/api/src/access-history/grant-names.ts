@@ -91,15 +91,15 @@ export function writeInstant(w: ByteWriter, names: NameTable, value: unknown, ba
   return at;
 }
 
-/** The instant and its epoch ms (`base` when it came from the table). */
-export function readInstant(r: ByteReader, names: NameTable, base: number): { value: string | undefined; at: number } {
+/** The instant and its epoch ms (`base` when it came from the table); its text only when `wanted`. */
+export function readInstant(r: ByteReader, names: NameTable, base: number, wanted = true): { value: string | undefined; at: number } {
   const code = r.varint();
   const tag = code % 4;
   const rest = (code - tag) / 4;
   if (tag === InstantTag.Undefined) return { value: undefined, at: base };
   if (tag === InstantTag.Name) return { value: names.value(rest) as string, at: base };
   const at = base + unzigzag(rest) * (tag === InstantTag.Days ? DAY : 1);
-  return { value: iso(at), at };
+  return { value: wanted ? iso(at) : undefined, at };
 }
 
 /** 16 bytes naming an id in a list of ids: its UUID bytes, or (another form) a marker and its table index. */
