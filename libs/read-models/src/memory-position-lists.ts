@@ -1,7 +1,15 @@
+import { listKeyText, type ListKey } from './read-store.port.js';
+
 /** One list: positions as doubles in a growing typed array (8 bytes an entry, no object per entry). */
 interface PositionList {
   items: Float64Array;
   size: number;
+}
+
+/** A trie over the parts of list keys: a key's parts are looked up one by one, never joined into a string. */
+interface Node {
+  list?: PositionList;
+  children?: Map<string, Node>;
 }
 
 const FIRST_CAPACITY = 4;
@@ -9,18 +17,20 @@ const FIRST_CAPACITY = 4;
 /**
  * A `positions` collection in memory: lists of log positions by key, each in increasing order. An entry
  * costs 8 bytes in its list's typed array (grown by doubling), so an index with an entry per event of a
- * long log stays small and adds nothing for the garbage collector to trace.
+ * long log stays small and gives the garbage collector nothing to trace. Keys are paths (organization,
+ * then member…) held in a trie, so adding an entry hashes the parts it names and builds no key string.
  */
 export class MemoryPositionLists {
-  private readonly lists = new Map<string, PositionList>();
+  private readonly root: Node = {};
 
   /** Appends `position` unless the list already ends at or past it; true when it did. */
-  add(key: string, position: bigint): boolean {
+  add(key: ListKey, position: bigint): boolean {
     const value = Number(position);
-    let list = this.lists.get(key);
+    const node = this.node(key, true) as Node;
+    let list = node.list;
     if (list === undefined) {
       list = { items: new Float64Array(FIRST_CAPACITY), size: 0 };
-      this.lists.set(key, list);
+      node.list = list;
     } else if (list.size > 0 && (list.items[list.size - 1] as number) >= value) {
       return false;
     }
@@ -35,8 +45,8 @@ export class MemoryPositionLists {
   }
 
   /** Up to `limit` positions of the list after `after`, and whether more follow. */
-  page(key: string, after: bigint | undefined, limit: number): { positions: bigint[]; more: boolean } {
-    const list = this.lists.get(key);
+  page(key: ListKey, after: bigint | undefined, limit: number): { positions: bigint[]; more: boolean } {
+    const list = this.node(key, false)?.list;
     if (list === undefined) return { positions: [], more: false };
     const start = after === undefined ? 0 : firstAfter(list, Number(after));
     const end = Math.min(list.size, start + limit);
@@ -45,12 +55,29 @@ export class MemoryPositionLists {
     return { positions, more: end < list.size };
   }
 
-  /** Every list in key order (binary string order), for digests. */
-  *entries(): Generator<{ key: string; positions: number[] }> {
-    for (const key of [...this.lists.keys()].sort()) {
-      const list = this.lists.get(key) as PositionList;
-      yield { key, positions: Array.from(list.items.subarray(0, list.size)) };
+  /** Every list in the order of its key's text (see `listKeyText`), for digests. */
+  entries(): { key: string[]; positions: number[] }[] {
+    const found: { text: string; key: string[]; positions: number[] }[] = [];
+    const visit = (node: Node, path: string[]) => {
+      if (node.list) found.push({ text: listKeyText(path), key: path, positions: Array.from(node.list.items.subarray(0, node.list.size)) });
+      for (const [part, child] of node.children ?? []) visit(child, [...path, part]);
+    };
+    visit(this.root, []);
+    return found.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).map(({ key, positions }) => ({ key, positions }));
+  }
+
+  private node(key: ListKey, create: boolean): Node | undefined {
+    let node = this.root;
+    for (const part of key) {
+      let child = node.children?.get(part);
+      if (child === undefined) {
+        if (!create) return undefined;
+        child = {};
+        (node.children ??= new Map()).set(part, child);
+      }
+      node = child;
     }
+    return node;
   }
 }
 

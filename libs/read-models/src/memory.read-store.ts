@@ -10,6 +10,7 @@ import {
   type IndexFilter,
   type Page,
   type PageRequest,
+  type ListKey,
   type PositionPage,
   type ReadBatch,
   type ReadDocument,
@@ -64,7 +65,7 @@ export class MemoryReadStore implements ReadStore {
     return { items, nextCursor: ids.length > limit ? (ids[limit - 1] as string) : null };
   }
 
-  async positions(collection: string, key: string, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
+  async positions(collection: string, key: ListKey, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
     const limit = pageLimit(page.limit);
     const { positions, more } = this.lists(collection).page(key, page.after, limit);
     return { positions, nextCursor: more ? (positions[positions.length - 1] as bigint) : null };

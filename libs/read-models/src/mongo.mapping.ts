@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection, ClientSession, Document, Filter, IndexDescription } from 'mongodb';
-import type { IndexDefinition, IndexFilter, ReadWrite } from './read-store.port.js';
+import { listKeyText, type IndexDefinition, type IndexFilter, type ListKey, type ReadWrite } from './read-store.port.js';
 
 /** A stored document or checkpoint, as the driver sees it: ids are strings, never ObjectIds. */
 export interface StoredDocument {
@@ -44,7 +44,8 @@ export function toPageQuery(filter: IndexFilter, after: string | undefined): Fil
 export function toWriteModel(write: ReadWrite): AnyBulkWriteOperation<StoredDocument> {
   if (write.kind === 'position') {
     // One small document per entry; inserting it twice (a re-delivered event) changes nothing.
-    return { updateOne: { filter: { _id: positionEntryId(write.key, write.position) }, update: { $setOnInsert: { key: write.key, position: write.position } }, upsert: true } };
+    const key = listKeyText(write.key);
+    return { updateOne: { filter: { _id: positionEntryId(write.key, write.position) }, update: { $setOnInsert: { key, position: write.position } }, upsert: true } };
   }
   if (write.kind === 'delete') {
     return { deleteOne: { filter: { _id: write.id, _position: { $lt: write.position } } } };
@@ -66,8 +67,8 @@ export function toWriteModel(write: ReadWrite): AnyBulkWriteOperation<StoredDocu
 }
 
 /** A position-list entry's id: the key, then the position zero-padded so that `_id` order is list order. */
-export function positionEntryId(key: string, position: bigint): string {
-  return `${key}\u0000${position.toString().padStart(20, '0')}`;
+export function positionEntryId(key: ListKey, position: bigint): string {
+  return `${listKeyText(key)}\u0000${position.toString().padStart(20, '0')}`;
 }
 
 /** The one index of a `positions` collection: a page of a list is a range of it. */

@@ -71,19 +71,19 @@ describe('MongoReadStore (against a recording driver)', () => {
     await store.declare([{ name: 'audit', indexes: [], kind: 'positions' }]);
     expect(calls.filter((call) => call.method === 'createIndexes').map((call) => call.args[0])).toEqual([[{ name: 'byKeyPosition', key: { key: 1, position: 1 } }]]);
 
-    await store.commit({ writes: [{ kind: 'position', collection: 'audit', key: 'org:a', position: 12n }], checkpoint: { name: 'audit', position: 12n } });
+    await store.commit({ writes: [{ kind: 'position', collection: 'audit', key: ['org', 'a'], position: 12n }], checkpoint: { name: 'audit', position: 12n } });
     const bulk = calls.find((call) => call.method === 'bulkWrite');
     expect(bulk?.args[0]).toEqual([
-      { updateOne: { filter: { _id: 'org:a\u000000000000000000000012' }, update: { $setOnInsert: { key: 'org:a', position: 12n } }, upsert: true } },
+      { updateOne: { filter: { _id: 'org\u001fa\u000000000000000000000012' }, update: { $setOnInsert: { key: 'org\u001fa', position: 12n } }, upsert: true } },
     ]);
 
     calls.length = 0;
-    expect(await store.positions('audit', 'org:a', { after: 1n, limit: 2 })).toEqual({ positions: [3n, 5n], nextCursor: 5n });
+    expect(await store.positions('audit', ['org', 'a'], { after: 1n, limit: 2 })).toEqual({ positions: [3n, 5n], nextCursor: 5n });
     expect(calls).toEqual([
       {
         collection: 'audit',
         method: 'find',
-        args: [{ key: 'org:a', position: { $gt: 1n } }, { useBigInt64: true, sort: { position: 1 }, limit: 3, projection: { position: 1 }, hint: 'byKeyPosition' }],
+        args: [{ key: 'org\u001fa', position: { $gt: 1n } }, { useBigInt64: true, sort: { position: 1 }, limit: 3, projection: { position: 1 }, hint: 'byKeyPosition' }],
       },
     ]);
   });

@@ -21,7 +21,10 @@ import {
   type IndexFilter,
   type Page,
   type PageRequest,
+  type ListKey,
   type PositionPage,
+  LIST_KEY_SEPARATOR,
+  listKeyText,
   type ReadBatch,
   type ReadDocument,
   type ReadStore,
@@ -101,10 +104,11 @@ export class MongoReadStore implements ReadStore {
     return { items, nextCursor: found.length > limit ? (items[limit - 1] as D)._id : null };
   }
 
-  async positions(collection: string, key: string, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
+  async positions(collection: string, key: ListKey, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
     const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page limit must be a positive integer, got ${limit}`);
-    const filter = page.after === undefined ? { key } : { key, position: { $gt: page.after } };
+    const text = listKeyText(key);
+    const filter = page.after === undefined ? { key: text } : { key: text, position: { $gt: page.after } };
     const found = await this.collection(collection)
       .find(filter, { ...READ_OPTIONS, sort: { position: 1 }, limit: limit + 1, projection: { position: 1 }, hint: POSITION_LIST_INDEX.name })
       .toArray();
@@ -148,12 +152,14 @@ export class MongoReadStore implements ReadStore {
 
   /** Lists as the memory store digests them: `{ key, positions }` per key, in key order. */
   private async digestLists(name: string, digest: DocumentDigest): Promise<void> {
-    let current: { key: string; positions: number[] } | undefined;
+    let current: { key: string[]; positions: number[] } | undefined;
+    let currentText: string | undefined;
     for await (const entry of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { key: 1, position: 1 } })) {
-      const key = entry.key as string;
-      if (current?.key !== key) {
+      const text = entry.key as string;
+      if (current === undefined || currentText !== text) {
         if (current) digest.add(current);
-        current = { key, positions: [] };
+        current = { key: text.split(LIST_KEY_SEPARATOR), positions: [] };
+        currentText = text;
       }
       current.positions.push(Number(entry.position));
     }

@@ -3,7 +3,7 @@ import { isPositionProjection, type PositionProjection, type Projection } from '
 import { ProjectionBatch } from './projection-batch.js';
 import { PositionWaiters } from './position-waiters.js';
 import { ProjectionFailedError, ProjectionStoppedError, ReadTimeoutError } from './read-models.errors.js';
-import type { CollectionDefinition, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
+import type { CollectionDefinition, ListKey, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
 
 /**
  * One read model inside a ProjectionRunner: its projection, the position it has committed, who waits for
@@ -50,7 +50,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
     const writes: ReadWrite[] = [];
     for (const event of events) {
       if (!this.handles.has(event.type)) continue;
-      let keys: readonly string[];
+      let keys: readonly ListKey[];
       try {
         keys = projection.keys(event);
       } catch (error) {

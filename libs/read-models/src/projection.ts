@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@behorighet/event-store';
-import type { IndexDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
+import type { IndexDefinition, IndexFilter, ListKey, ReadDocument } from './read-store.port.js';
 
 /** A document as a projection writes it: the runner stamps `_id` and `_position`. */
 export type DocumentBody<Doc extends ReadDocument> = Omit<Doc, '_id' | '_position'>;
@@ -43,7 +43,7 @@ export interface PositionProjection {
   readonly kind: 'positions';
   readonly name: string;
   readonly handles: readonly string[];
-  keys(event: RecordedEvent): readonly string[];
+  keys(event: RecordedEvent): readonly ListKey[];
 }
 
 /** Any read model a ProjectionRunner keeps. */

@@ -74,8 +74,20 @@ export interface DeleteWrite {
 export interface PositionWrite {
   kind: 'position';
   collection: string;
-  key: string;
+  key: ListKey;
   position: bigint;
+}
+
+/**
+ * A list's key: a path of non-empty parts, e.g. `[organizationId, 'member', memberId]`. Parts may not
+ * hold U+001F, which joins them where a key must be one string (`listKeyText`, MongoDB's `key` field).
+ */
+export type ListKey = readonly string[];
+
+export const LIST_KEY_SEPARATOR = '\u001f';
+
+export function listKeyText(key: ListKey): string {
+  return key.join(LIST_KEY_SEPARATOR);
 }
 
 export type ReadWrite = UpsertWrite | DeleteWrite | PositionWrite;
@@ -113,7 +125,7 @@ export interface ReadStore {
   find<D extends ReadDocument>(collection: string, filter: IndexFilter, page?: PageRequest): Promise<Page<D>>;
 
   /** A page of the list `key` of a `positions` collection: the positions after `after`, in log order. */
-  positions(collection: string, key: string, page?: { after?: bigint; limit?: number }): Promise<PositionPage>;
+  positions(collection: string, key: ListKey, page?: { after?: bigint; limit?: number }): Promise<PositionPage>;
 
   /**
    * Applies the writes in order, each guarded by `_position`, and moves the checkpoint,
@@ -126,7 +138,7 @@ export interface ReadStore {
 
   /**
    * A stable hash per declared collection of all its documents in `_id` order (a positions collection:
-   * `{ key, positions }` per list in key order) (checkpoints excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
+   * `{ key, positions }` per list in the order of `listKeyText(key)`) (checkpoints excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
    */
   digest(): Promise<Record<string, string>>;
 

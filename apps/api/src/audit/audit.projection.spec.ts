@@ -1,5 +1,5 @@
 import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@behorighet/event-store';
-import { MemoryReadStore, ProjectionRunner, type ReadStore } from '@behorighet/read-models';
+import { MemoryReadStore, ProjectionRunner, type ListKey, type ReadStore } from '@behorighet/read-models';
 import { appendHistory, realisticHistory } from '../../../../libs/testing/src/realistic-history.js';
 import { rebuildReadModels } from '../replay/rebuild.js';
 import { AUDIT, auditEntryOf, auditList, auditProjection } from './audit.projection.js';
@@ -62,7 +62,7 @@ describe('audit history (R-READ-2)', () => {
   });
 
   it('R-READ-2 keeps every event of the log, never lost: its type, when, who, about whom and its data', async () => {
-    const listed = async (key: string) => {
+    const listed = async (key: ListKey) => {
       const all: bigint[] = [];
       for (let page = await store.positions(AUDIT, key, { limit: 1000 }); ; page = await store.positions(AUDIT, key, { limit: 1000, after: page.nextCursor })) {
         all.push(...page.positions);

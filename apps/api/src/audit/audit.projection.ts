@@ -1,6 +1,6 @@
 import { upcast, type By, type CatalogEvent, type MemberEvent, type OrderEvent, type OrganizationEvent } from '@behorighet/domain';
 import type { RecordedEvent } from '@behorighet/event-store';
-import type { PositionProjection } from '@behorighet/read-models';
+import type { ListKey, PositionProjection } from '@behorighet/read-models';
 
 /**
  * One event of the log as the audit history shows it (R-READ-2): who (`actor`), when (`occurredAt`),
@@ -65,12 +65,12 @@ export const AUDIT = 'audit';
 
 /** The lists an audit query reads: an organization's events, and those about a member, by an actor, of a type. */
 export const auditList = {
-  organization: (organizationId: string) => `org:${organizationId}`,
-  member: (organizationId: string, memberId: string) => `org:${organizationId}|member:${memberId}`,
-  actor: (organizationId: string, actorId: string) => `org:${organizationId}|actor:${actorId}`,
-  type: (organizationId: string, type: string) => `org:${organizationId}|type:${type}`,
+  organization: (organizationId: string): ListKey => [organizationId],
+  member: (organizationId: string, memberId: string): ListKey => [organizationId, 'member', memberId],
+  actor: (organizationId: string, actorId: string): ListKey => [organizationId, 'actor', actorId],
+  type: (organizationId: string, type: string): ListKey => [organizationId, 'type', type],
   /** Events of no organization (the platform's catalog). */
-  platform: 'platform',
+  platform: ['platform'] as ListKey,
 };
 
 /**

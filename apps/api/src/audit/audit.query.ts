@@ -1,6 +1,6 @@
 import type { By } from '@behorighet/domain';
 import type { EventStore } from '@behorighet/event-store';
-import type { ReadStore } from '@behorighet/read-models';
+import type { ListKey, ReadStore } from '@behorighet/read-models';
 import { AUDIT, auditEntryOf, auditList, type AuditEntry } from './audit.projection.js';
 
 /** One line of the audit history (API.md): who, when, what, about whom, and its log position. */
@@ -75,7 +75,7 @@ function listAnswers(query: AuditQuery): boolean {
   return [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length <= 1;
 }
 
-function listOf(organizationId: string, query: AuditQuery): string {
+function listOf(organizationId: string, query: AuditQuery): ListKey {
   if (query.memberId !== undefined) return auditList.member(organizationId, query.memberId);
   if (query.actor !== undefined) return auditList.actor(organizationId, query.actor);
   if (query.type !== undefined) return auditList.type(organizationId, query.type);
