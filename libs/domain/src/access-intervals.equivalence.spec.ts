@@ -63,7 +63,7 @@ describe('accessIntervals equals the implementation it replaced (access-interval
         const members = Object.fromEntries([...MEMBER_IDS, 'm-x'].map((id, k) => [id, states[k % states.length]!]));
         compareAll(org, members, horizons, [undefined, 'c1', 'c2', 'c3'], tally);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
     expectEndings(tally, [null, 'GRANT_EXPIRED', 'GRANT_REVOKED', 'ORGANIZATION_HEADLESS'], 1);
   });

@@ -14,13 +14,15 @@ import type { MemberType } from './vocabulary.js';
 export const GRID_START = Date.parse('2025-01-01T00:00:00.000Z');
 const STEP = 10 * 86_400_000;
 export const MEMBER_IDS = ['m-a', 'm-b', 'm-c', 'm-d'] as const;
+/** A main responsible appointed from the start in most organizations (else nearly all would be headless). */
+const HEAD = 'm-head';
 const TYPES: MemberType[] = ['employee', 'consultant', 'external', 'no-system-access', 'person-only'];
 
 const by = (n: number): By => ({ subject: `sub-${n}`, memberId: `m-by${n}` });
 const at = (min: number, max: number) => fc.integer({ min, max }).map((n) => iso(GRID_START + n * STEP));
 const instant = at(0, 40);
 /** Mostly early (a working organization), sometimes anywhere on the grid. */
-const early = fc.oneof({ weight: 3, arbitrary: at(0, 4) }, { weight: 1, arbitrary: instant });
+const early = fc.oneof({ weight: 6, arbitrary: at(0, 4) }, { weight: 1, arbitrary: instant });
 /** Mostly late (validity ends, agreement ends). */
 const late = fc.oneof({ weight: 2, arbitrary: at(20, 40) }, { weight: 1, arbitrary: instant });
 /** `arb` in `percent` of the cases, else absent. */
@@ -28,20 +30,20 @@ const maybe = <T>(arb: fc.Arbitrary<T>, percent = 20) =>
   fc.oneof({ weight: percent, arbitrary: arb }, { weight: 100 - percent, arbitrary: fc.constant(undefined) });
 const mark = fc.record({ at: instant, by: fc.nat(3).map(by) });
 
-const record = (memberId: string): fc.Arbitrary<MemberRecord> =>
+const record = (memberId: string, marks = 8): fc.Arbitrary<MemberRecord> =>
   fc
     .record({
       registeredAt: early,
       subject: maybe(fc.constant(`sub-${memberId}`), 90),
       boundAt: maybe(early, 85),
-      endsAt: maybe(instant, 10),
-      employmentEnd: maybe(fc.record({ at: instant, by: fc.nat(3).map(by), effectiveAt: instant }), 10),
-      accessRemoved: maybe(mark, 10),
-      deactivated: maybe(mark, 10),
-      deleted: maybe(mark, 10),
-      blocked: maybe(mark, 10),
-      types: fc.array(fc.record({ type: fc.constantFrom(...TYPES, 'employee', 'employee'), from: instant }), { minLength: 0, maxLength: 3 }),
-      type: fc.constantFrom(...TYPES, 'employee', 'consultant', 'employee'),
+      endsAt: maybe(instant, marks),
+      employmentEnd: maybe(fc.record({ at: instant, by: fc.nat(3).map(by), effectiveAt: instant }), marks),
+      accessRemoved: maybe(mark, marks),
+      deactivated: maybe(mark, marks),
+      deleted: maybe(mark, marks),
+      blocked: maybe(mark, marks),
+      types: fc.array(fc.record({ type: fc.constantFrom(...TYPES, 'employee', 'employee', 'consultant'), from: instant }), { minLength: 0, maxLength: 2 }),
+      type: fc.constantFrom(...TYPES, 'employee', 'consultant', 'employee', 'employee', 'consultant'),
     })
     .map(({ types, type, ...r }) => {
       const typeHistory = types.sort((a, b) => a.from.localeCompare(b.from));
@@ -50,7 +52,7 @@ const record = (memberId: string): fc.Arbitrary<MemberRecord> =>
 
 const appointment = fc
   .record({
-    memberId: fc.constantFrom<string>(...MEMBER_IDS, 'm-gone'),
+    memberId: fc.constantFrom<string>(...MEMBER_IDS, HEAD, 'm-gone'),
     role: fc.constantFrom('main-responsible' as const, 'main-responsible' as const, 'delegate' as const),
     validFrom: early,
     validUntil: late,
@@ -58,21 +60,27 @@ const appointment = fc
   })
   .map((a): Appointment => ({ ...strip(a), appointedAt: a.validFrom, appointedBy: by(0), extensions: [] }));
 
-const agreement = fc.array(fc.record({ from: early, until: maybe(late, 40), terminatedBy: maybe(fc.nat(3).map(by), 70) }), { minLength: 1, maxLength: 3 }).map((periods) =>
-  periods.sort((a, b) => a.from.localeCompare(b.from)).map((p) => strip(p)),
-);
+const headAppointment = fc
+  .record({ validFrom: at(0, 2), validUntil: at(25, 40), ended: maybe(fc.record({ at: instant, by: fc.nat(3).map(by), cause: fc.constant('dismissed' as const) }), 15) })
+  .map((a): Appointment => ({ memberId: HEAD, role: 'main-responsible', ...strip(a), appointedAt: a.validFrom, appointedBy: by(0), extensions: [] }));
+
+const agreement = fc
+  .tuple(at(0, 2), fc.array(fc.record({ from: instant, until: maybe(instant, 60), terminatedBy: maybe(fc.nat(3).map(by), 80) }), { maxLength: 3 }))
+  .map(([first, periods]) => [{ from: first } as { from: string; until?: string; terminatedBy?: By }, ...periods].sort((a, b) => a.from.localeCompare(b.from)).map((p, k, all) => strip({ ...p, until: k < all.length - 1 ? (p.until ?? all[k + 1]!.from) : p.until })));
 
 export const organizationState: fc.Arbitrary<OrganizationState> = fc
   .record({
-    status: fc.constantFrom('registered' as const, 'registered' as const, 'registered' as const, 'registered' as const, 'unregistered' as const),
+    status: fc.oneof({ weight: 9, arbitrary: fc.constant('registered' as const) }, { weight: 1, arbitrary: fc.constant('unregistered' as const) }),
     registeredAt: early,
     agreement,
-    appointments: fc.array(appointment, { minLength: 1, maxLength: 3 }),
-    members: fc.tuple(...MEMBER_IDS.map((id) => maybe(record(id), 90))),
+    head: maybe(headAppointment, 85),
+    appointments: fc.array(appointment, { maxLength: 3 }),
+    members: fc.tuple(...MEMBER_IDS.map((id) => maybe(record(id), 90)), record(HEAD, 4)),
     codes: fc.record({ c1: early, c1closed: maybe(instant, 40), c2: instant }),
   })
-  .map(({ members, codes, ...o }) => ({
+  .map(({ members, codes, head, appointments, ...o }) => ({
     ...o,
+    appointments: head ? [head, ...appointments] : appointments,
     organizationId: 'org-1',
     name: 'Org',
     orgNumber: '556000-0000',
