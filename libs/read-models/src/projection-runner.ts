@@ -24,6 +24,8 @@ export interface ProjectionRunnerOptions<Doc extends ReadDocument> {
   /** Stop once the event at this position is applied: the read models as of that point in the log (R-READ-6). */
   untilPosition?: bigint;
   logger?: RunnerLogger;
+  /** Sees each batch read from the log before it is applied (progress, counts). */
+  onEvents?(events: readonly RecordedEvent[]): void;
 }
 
 export type RunnerState = 'idle' | 'catching-up' | 'live' | 'stopped' | 'failed';
@@ -164,7 +166,10 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
         if (taken.length === 0) break;
         const until = this.options.untilPosition;
         const events = until === undefined ? taken : taken.filter((event) => event.position <= until);
-        if (events.length > 0) await this.process(events);
+        if (events.length > 0) {
+          this.options.onEvents?.(events);
+          await this.process(events);
+        }
         if (this.models.every((model) => model.failure)) {
           this.state = 'failed';
           await buffer.close();

@@ -15,6 +15,10 @@ function countingReads(store: EventStore): EventStore & { reads: number } {
     counted.reads += 1;
     return store.readAll(options);
   };
+  counted.subscribeToAll = (options) => {
+    counted.reads += 1;
+    return store.subscribeToAll(options);
+  };
   return counted;
 }
 

@@ -1,6 +1,5 @@
 import type { EventStore, RecordedEvent } from '@behorighet/event-store';
 import { MemoryReadStore, ProjectionRunner, type ReadModelProjection, type ReadStore, type RunnerLogger } from '@behorighet/read-models';
-import { SharedLogFeed } from './shared-log-feed.js';
 
 export interface RebuildOptions {
   events: EventStore;
@@ -38,25 +37,32 @@ const QUIET: RunnerLogger = { log: () => undefined, error: () => undefined };
 
 /**
  * R-READ-6: rebuilds every read model from the log with the same projections and ProjectionRunner as the
- * running application, into a fresh store, reading the log once for all of them. Resolves when every read
+ * running application, into a fresh store, reading the log once for all of them (one runner, one subscription). Resolves when every read
  * model has reached the end (or `untilPosition`); rejects with the first projection failure.
  */
 export async function rebuildReadModels(options: RebuildOptions): Promise<RebuildResult> {
   const started = performance.now();
   const readStore = options.readStore ?? new MemoryReadStore();
   const eventCounts = new Map<string, number>();
-  const feed = await SharedLogFeed.open(options.events, {
-    untilPosition: options.untilPosition,
-    onEvent: (event) => {
-      eventCounts.set(event.type, (eventCounts.get(event.type) ?? 0) + 1);
-      options.onEvent?.(event);
+  const head = await options.events.headPosition();
+  const until = options.untilPosition !== undefined && options.untilPosition < head ? options.untilPosition : head;
+  const runner = new ProjectionRunner({
+    projections: options.projections,
+    events: options.events,
+    readStore,
+    untilPosition: until,
+    batchSize: options.batchSize ?? REPLAY_BATCH,
+    logger: options.logger ?? QUIET,
+    onEvents: (events) => {
+      for (const event of events) {
+        eventCounts.set(event.type, (eventCounts.get(event.type) ?? 0) + 1);
+        options.onEvent?.(event);
+      }
     },
   });
-  const runner = new ProjectionRunner({ projections: options.projections, events: feed.storeFor(), readStore, batchSize: options.batchSize ?? REPLAY_BATCH, logger: options.logger ?? QUIET });
   try {
     await runner.start();
-    feed.release();
-    await runner.waitFor(feed.untilPosition, NO_TIMEOUT_MS);
+    await runner.waitFor(until, NO_TIMEOUT_MS);
   } finally {
     await runner.stop();
   }
@@ -64,7 +70,7 @@ export async function rebuildReadModels(options: RebuildOptions): Promise<Rebuil
   const digests = await readStore.digest();
   return {
     readStore,
-    position: feed.untilPosition,
+    position: until,
     eventCounts,
     digests,
     seconds: (replayed - started) / 1000,
