@@ -1,6 +1,7 @@
 import type { MemberEvent } from './member.events.js';
 import type { Grant, MemberState, Share } from './member.state.js';
 import { reminderKey } from './organization.state.js';
+import { withEntry } from './records.js';
 import type { GrantTarget } from './vocabulary.js';
 
 /** Folds one member event into the state. Pure; never throws. */
@@ -23,7 +24,7 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
         issuedBy: d.by,
         extensions: [],
       };
-      return { ...base, grants: { ...base.grants, [grant.grantId]: grant } };
+      return { ...base, grants: withEntry(base.grants, grant.grantId, grant) };
     }
     case 'GrantExtended':
       return updateGrant(base, event.data.grantId, (g) => ({
@@ -37,7 +38,7 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
       return updateGrant(base, event.data.grantId, (g) => ({ ...g, expiredAt: at }));
     case 'ReminderSent': {
       const { grantId, expiresAt, daysBefore } = event.data;
-      return { ...base, reminders: { ...base.reminders, [reminderKey('grant', grantId, expiresAt, daysBefore)]: at } };
+      return { ...base, reminders: withEntry(base.reminders, reminderKey('grant', grantId, expiresAt, daysBefore), at) };
     }
     case 'AccessShared': {
       const e = event.data;
@@ -53,13 +54,13 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
         sharedAt: at,
         sharedBy: d.by,
       };
-      return { ...base, shares: { ...base.shares, [share.shareId]: share } };
+      return { ...base, shares: withEntry(base.shares, share.shareId, share) };
     }
     case 'ShareRevoked': {
       const share = base.shares[event.data.shareId];
       if (!share || share.revoked) return base;
       const revoked = { at, by: d.by, reason: event.data.reason, cause: event.data.cause, cascadedFrom: event.data.cascadedFrom };
-      return { ...base, shares: { ...base.shares, [share.shareId]: { ...share, revoked } } };
+      return { ...base, shares: withEntry(base.shares, share.shareId, { ...share, revoked }) };
     }
     case 'WorkspaceSwitched':
       return base;
@@ -74,5 +75,5 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
 
 function updateGrant(state: MemberState, grantId: string, change: (g: Grant) => Grant): MemberState {
   const grant = state.grants[grantId];
-  return grant ? { ...state, grants: { ...state.grants, [grantId]: change(grant) } } : state;
+  return grant ? { ...state, grants: withEntry(state.grants, grantId, change(grant)) } : state;
 }

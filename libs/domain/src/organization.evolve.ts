@@ -1,5 +1,6 @@
 import type { OrganizationEvent } from './organization.events.js';
 import { reminderKey, type Appointment, type MemberRecord, type OrganizationState } from './organization.state.js';
+import { withEntry } from './records.js';
 
 /** Folds one organization event into the state. Pure; never throws (unknown or out-of-order events leave state as is). */
 export function evolveOrganization(state: OrganizationState, event: OrganizationEvent): OrganizationState {
@@ -21,17 +22,17 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       return { ...state, agreement: [...state.agreement, { from: at }] };
     case 'UnitCreated': {
       const { unitId, name, parentId } = event.data;
-      return { ...state, units: { ...state.units, [unitId]: { unitId, name, parentId, createdAt: at } } };
+      return { ...state, units: withEntry(state.units, unitId, { unitId, name, parentId, createdAt: at }) };
     }
     case 'EmployerCodeAdded':
-      return { ...state, employerCodes: { ...state.employerCodes, [event.data.code]: { code: event.data.code, addedAt: at } } };
+      return { ...state, employerCodes: withEntry(state.employerCodes, event.data.code, { code: event.data.code, addedAt: at }) };
     case 'EmployerCodeClosed': {
       const code = state.employerCodes[event.data.code];
-      return code ? { ...state, employerCodes: { ...state.employerCodes, [code.code]: { ...code, closedAt: at } } } : state;
+      return code ? { ...state, employerCodes: withEntry(state.employerCodes, code.code, { ...code, closedAt: at }) } : state;
     }
     case 'ServiceSubscribed': {
       const { service, orderId } = event.data;
-      return { ...state, subscriptions: { ...state.subscriptions, [service]: { service, subscribedAt: at, orderId } } };
+      return { ...state, subscriptions: withEntry(state.subscriptions, service, { service, subscribedAt: at, orderId }) };
     }
     case 'MemberRegistered':
     case 'UserInvited': {
@@ -106,7 +107,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       return updateOpenAppointment(state, event.data.memberId, (a) => ({ ...a, ended: { at, by: d.by, cause: 'expired' } }));
     case 'ReminderSent': {
       const { about, memberId, expiresAt, daysBefore } = event.data;
-      return { ...state, reminders: { ...state.reminders, [reminderKey(about, memberId, expiresAt, daysBefore)]: at } };
+      return { ...state, reminders: withEntry(state.reminders, reminderKey(about, memberId, expiresAt, daysBefore), at) };
     }
     default:
       return state;
@@ -114,7 +115,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
 }
 
 function withMember(state: OrganizationState, record: MemberRecord): OrganizationState {
-  return { ...state, members: { ...state.members, [record.memberId]: record } };
+  return { ...state, members: withEntry(state.members, record.memberId, record) };
 }
 
 function updateMember(state: OrganizationState, memberId: string, change: (m: MemberRecord) => MemberRecord): OrganizationState {
