@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { parseInstant } from '@behorighet/domain';
 import { SqliteEventStore } from '@behorighet/event-store';
+import { isPositionProjection } from '@behorighet/read-models';
 import { exportStream } from '../apps/api/src/access-history/access-export.js';
 import { PROJECTIONS } from '../apps/api/src/read-side/projections.js';
 import { intervalsAsOf, organizationsAsOf } from '../apps/api/src/replay/as-of-report.js';
@@ -112,7 +113,7 @@ function header(file: string, head: bigint, result: RebuildResult, asOf: Date | 
     ...eventCountLines(result.eventCounts),
     '',
     'Read models rebuilt (another replay of the same log gives the same digests; a different one means different contents)',
-    ...digestLines(result.digests),
+    ...digestLines(result.digests, new Set(PROJECTIONS.filter(isPositionProjection).map((projection) => projection.name))),
   ];
 }
 

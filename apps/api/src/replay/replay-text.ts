@@ -23,12 +23,13 @@ export function eventCountLines(counts: ReadonlyMap<string, number>): string[] {
   return table([['event type', 'events'], ...sorted.map(([type, n]) => [type, count(n)]), ['total', count(total)]]);
 }
 
-export function digestLines(digests: Record<string, string>): string[] {
+/** One line per read model: how many documents it holds (or, for an index of the log, how many lists) and its digest. */
+export function digestLines(digests: Record<string, string>, logIndexes: ReadonlySet<string> = new Set()): string[] {
   return table([
-    ['read model', 'documents', 'sha-256 of every document'],
+    ['read model', 'holds', 'sha-256 of its contents'],
     ...Object.entries(digests).map(([name, digest]) => {
-      const [documents = '', hash = ''] = digest.split(':');
-      return [name, count(Number(documents)), hash];
+      const [items = '', hash = ''] = digest.split(':');
+      return [name, `${count(Number(items))} ${logIndexes.has(name) ? 'lists' : 'documents'}`, hash];
     }),
   ]);
 }
