@@ -18,12 +18,16 @@ export function assertWellFormedWrite(write: ReadWrite): void {
 
 function assertWellFormedEntry(write: Extract<ReadWrite, { kind: 'position' }>): void {
   const { key, position, collection } = write;
-  if (!Array.isArray(key) || key.length === 0 || !key.every((part) => typeof part === 'string' && part !== '' && !part.includes(LIST_KEY_SEPARATOR))) {
+  if (!Array.isArray(key) || key.length === 0 || !key.every(isKeyPart)) {
     throw new TypeError(`collection ${collection}: a position needs a key of non-empty parts without U+001F`);
   }
   if (typeof position !== 'bigint' || position < 1n || position > MAX_LIST_POSITION) {
     throw new TypeError(`collection ${collection}: a position must be a bigint from 1 to 2^53 - 1, got ${String(position)}`);
   }
+}
+
+function isKeyPart(part: unknown): boolean {
+  return typeof part === 'string' && part !== '' && !part.includes(LIST_KEY_SEPARATOR);
 }
 
 /** Position lists keep positions as doubles: exact up to 2^53 (an EventStoreDB log of 9 PB). */
