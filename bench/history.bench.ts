@@ -36,7 +36,7 @@ export async function storeSection(options: { rounds: number; seconds: number; r
 
 /** The API process's memory once started on `dataDir` and settled (read models caught up). */
 async function apiMemory(env: Record<string, string>): Promise<{ rss: number; heapUsed: number; startSeconds: number; settleSeconds: number }> {
-  const api = forkBench('./servers/api.server.ts', { env: { BENCH_API_SETTLE_OUTBOX: '0', ...env }, nodeFlags: ['--expose-gc', '--max-old-space-size=8192'] });
+  const api = forkBench('./servers/api.server.ts', { env: { BENCH_API_SETTLE_OUTBOX: '0', ...env }, nodeFlags: ['--expose-gc', '--max-old-space-size=8192', '--max-semi-space-size=64'] });
   try {
     const ready = await nextMessage<{ startSeconds: number; settleSeconds: number }>(api, 'ready');
     api.send({ type: 'stats' });
