@@ -156,37 +156,65 @@ describe('the access history\'s grant log: decoding gives what evolveMember fold
     for (const event of events) members.set(event.data.memberId, evolveMember(members.get(event.data.memberId) ?? initialMember(), event));
     return members;
   };
-  const encode = (events: MemberEvent[]) => events.reduce((log: GrantLog, event) => Object.freeze(appendGrantEvent(log, event)), EMPTY_GRANT_LOG);
+  const encode = (events: MemberEvent[], inlineFrom?: number) =>
+    events.reduce((log: GrantLog, event) => Object.freeze(appendGrantEvent(log, event, inlineFrom)), EMPTY_GRANT_LOG);
   const byMember = (histories: GrantHistory[]) => {
     const grants = new Map<string, Record<string, Grant>>();
     for (const history of histories) grants.set(history.memberId, { ...grants.get(history.memberId), ...history.grants });
     return grants;
   };
 
+  /** Decoding `log` gives the grants `evolveMember` folds from `events`, and the same intervals and access at the probe's instant. */
+  const expectTheFold = (events: MemberEvent[], log: GrantLog, probe: number) => {
+    const reference = fold(events);
+    const histories = decodeGrantLog(organization.organizationId, log);
+    const decoded = byMember(histories);
+    // The fold keeps its records as null-prototype dictionaries (libs/domain/src/records.ts): compare their entries.
+    for (const [memberId, member] of reference) expect(decoded.get(memberId) ?? {}).toStrictEqual({ ...member.grants });
+    for (const history of histories) {
+      expect(Object.values(history.grants).every((grant) => targetKey(grant.target) === history.target)).toBe(true);
+      const target = parseTarget(history.target);
+      const member = { ...initialMember(), memberId: history.memberId, organizationId: organization.organizationId, grants: history.grants };
+      const expected = reference.get(history.memberId) as MemberState;
+      const asOf = Date.parse('2025-01-01T00:00:00.000Z') + probe * 200 * 86_400_000;
+      expect(accessIntervals({ organization, member, memberId: history.memberId }, target, { asOf })).toEqual(
+        accessIntervals({ organization, member: expected, memberId: history.memberId }, target, { asOf }),
+      );
+      expect(effectiveAccess({ organization, member, memberId: history.memberId }, target, 'AG-1', asOf)).toEqual(
+        effectiveAccess({ organization, member: expected, memberId: history.memberId }, target, 'AG-1', asOf),
+      );
+    }
+  };
+
   it('decodes exactly the grants of the fold, and the same intervals through accessIntervals and effectiveAccess', () => {
     fc.assert(
-      fc.property(grantHistories(organization.organizationId, memberIds, grantIds), fc.integer({ min: 0, max: 4 }), (events, probe) => {
-        const reference = fold(events);
-        const histories = decodeGrantLog(organization.organizationId, encode(events));
-        const decoded = byMember(histories);
-        // The fold keeps its records as null-prototype dictionaries (libs/domain/src/records.ts): compare their entries.
-        for (const [memberId, member] of reference) expect(decoded.get(memberId) ?? {}).toStrictEqual({ ...member.grants });
-        for (const history of histories) {
-          expect(Object.values(history.grants).every((grant) => targetKey(grant.target) === history.target)).toBe(true);
-          const target = parseTarget(history.target);
-          const member = { ...initialMember(), memberId: history.memberId, organizationId: organization.organizationId, grants: history.grants };
-          const expected = reference.get(history.memberId) as MemberState;
-          const asOf = Date.parse('2025-01-01T00:00:00.000Z') + probe * 200 * 86_400_000;
-          expect(accessIntervals({ organization, member, memberId: history.memberId }, target, { asOf })).toEqual(
-            accessIntervals({ organization, member: expected, memberId: history.memberId }, target, { asOf }),
-          );
-          expect(effectiveAccess({ organization, member, memberId: history.memberId }, target, 'AG-1', asOf)).toEqual(
-            effectiveAccess({ organization, member: expected, memberId: history.memberId }, target, 'AG-1', asOf),
-          );
+      fc.property(grantHistories(organization.organizationId, memberIds, grantIds), fc.integer({ min: 0, max: 4 }), (events, probe) => expectTheFold(events, encode(events), probe)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('decodes the same past the inline threshold: grants named by index before it, by their ids after it', () => {
+    fc.assert(
+      fc.property(grantHistories(organization.organizationId, memberIds, grantIds), fc.nat({ max: 30 }), fc.integer({ min: 0, max: 4 }), (events, inlineFrom, probe) => {
+        const log = encode(events, inlineFrom);
+        expect(log.grantIds.length).toBeLessThanOrEqual(inlineFrom * 16);
+        expect([...log.records].every((char) => char.charCodeAt(0) < 256)).toBe(true);
+        expectTheFold(events, log, probe);
+        const all = decodeGrantLog(organization.organizationId, log);
+        for (const target of new Set(all.map((history) => history.target))) {
+          expect(decodeGrantLog(organization.organizationId, log, target)).toStrictEqual(all.filter((history) => history.target === target));
         }
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('past the inline threshold, appends without growing or searching the id lists', () => {
+    const events = Array.from({ length: 40 }, (_, i) => memEv(i % 2 === 0 ? PEOPLE.anna.memberId : uuids[0] as string, `0b7e5f3a-1c2d-4e3f-9a4b-${String(i).padStart(12, '0')}`, i));
+    const log = encode(events, 10);
+    expect(log.grantIds.length).toBe(160);
+    expect(log.memberIds).toBe(encode(events.slice(0, 10), 10).memberIds);
+    expect(decodeGrantLog(organization.organizationId, log).flatMap((history) => Object.keys(history.grants)).sort()).toEqual(events.map((event) => (event.data as { grantId: string }).grantId).sort());
   });
 
   it('decodes one target alone as the same histories as the whole log holds for it', () => {

@@ -1,7 +1,7 @@
 import { targetKey, type By, type EndCause, type Grant, type GrantTarget } from '@behorighet/domain';
 import { ByteReader } from './grant-bytes.js';
 import { RecordFlag, RecordKind, type GrantLog } from './grant-encoding.js';
-import { NameTable, idFromSlot, readInstant, readValue } from './grant-names.js';
+import { NameTable, idFromSlot, readIdSlot, readInstant, readValue } from './grant-names.js';
 import { actorFromForm, targetFromForm } from './grant-values.js';
 
 /** One member's grants for one service or role (`service:<key>` / `role:<name>`), as `evolveMember` folds them. */
@@ -22,6 +22,12 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
   const names = new NameTable(log.names);
   const members: string[] = [];
   const memberAt = (index: number) => (members[index] ??= idFromSlot(log.memberIds, index, names));
+  const inlineMembers = new Map<string, string>();
+  const memberOf = (slot: string) => {
+    let memberId = inlineMembers.get(slot);
+    if (memberId === undefined) inlineMembers.set(slot, (memberId = idFromSlot(slot, 0, names)));
+    return memberId;
+  };
   const actors = new Map<number, By>();
   const actor = (): By => {
     const ref = r.varint();
@@ -44,13 +50,17 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
   const held = new Map<string, { history: GrantHistory; grantId: string }>();
   /** By index in `grantIds`; undefined for grants of other targets. */
   const grants: Array<Grant | undefined> = [];
+  /** By id slot, the last grant issued with that id (what inline records name); undefined as above. */
+  const bySlot = new Map<string, Grant | undefined>();
   const r = new ByteReader(log.records);
   let lastAt = 0;
   while (!r.done) {
     const head = r.byte();
     const kind = head & 3;
     if (kind === RecordKind.Issued) {
-      const member = r.varint();
+      const inline = (head & RecordFlag.Inline) !== 0;
+      const member = inline ? readIdSlot(r) : r.varint();
+      const slot = inline ? readIdSlot(r) : log.grantIds.slice(grants.length * 16, grants.length * 16 + 16);
       const { target, key } = targetAt(r.varint());
       const wanted = onlyTarget === undefined || key === onlyTarget;
       const issued = readInstant(r, names, lastAt, wanted);
@@ -61,15 +71,17 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
       const employerCodes = head & RecordFlag.EmployerCodes ? (names.value(r.varint()) as string[]) : undefined;
       const pkg = head & RecordFlag.Package ? (names.value(r.varint()) as string) : undefined;
       // A member holds one grant per id (evolveMember): issuing an id again replaces it, whatever its target.
-      const heldKey = `${member}|${log.grantIds.slice(grants.length * 16, grants.length * 16 + 16)}`;
+      // By slots, not indexes: an id issued again past the threshold replaces the one issued before it.
+      const heldKey = `${typeof member === 'string' ? member : log.memberIds.slice(member * 16, member * 16 + 16)}|${slot}`;
       const before = held.get(heldKey);
       if (before) delete before.history.grants[before.grantId];
       if (!wanted) {
         held.delete(heldKey);
-        grants.push(undefined);
+        if (!inline) grants.push(undefined);
+        bySlot.set(slot, undefined);
         continue;
       }
-      const grantId = idFromSlot(log.grantIds, grants.length, names);
+      const grantId = idFromSlot(slot, 0, names);
       const grant: Grant = {
         grantId,
         target,
@@ -81,15 +93,17 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
         issuedBy,
         extensions: [],
       };
-      grants.push(grant);
-      const historyKey = `${memberAt(member)}|${key}`;
+      if (!inline) grants.push(grant);
+      bySlot.set(slot, grant);
+      const memberId = typeof member === 'string' ? memberOf(member) : memberAt(member);
+      const historyKey = `${memberId}|${key}`;
       let history = histories.get(historyKey);
-      if (!history) histories.set(historyKey, (history = { organizationId, memberId: memberAt(member), target: key, grants: {} }));
+      if (!history) histories.set(historyKey, (history = { organizationId, memberId, target: key, grants: {} }));
       history.grants[grantId] = grant;
       held.set(heldKey, { history, grantId });
       continue;
     }
-    const grant = grants[r.varint()];
+    const grant = head & RecordFlag.Inline ? bySlot.get(readIdSlot(r)) : grants[r.varint()];
     const at = readInstant(r, names, lastAt, grant !== undefined);
     lastAt = at.at;
     if (kind === RecordKind.Extended) {
@@ -111,9 +125,4 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
   return [...histories]
     .filter(([, history]) => Object.keys(history.grants).length > 0)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, history]) => history);
-}
-
-/** How many grants the log holds (re-issues of an id counted again). */
-export function grantCount(log: GrantLog): number {
-  return log.grantIds.length / 16;
 }

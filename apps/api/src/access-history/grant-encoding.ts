@@ -1,6 +1,6 @@
 import type { By, MemberEvent } from '@behorighet/domain';
-import { ByteWriter, joined } from './grant-bytes.js';
-import { NameTable, idSlot, lastSlot, writeInstant, writeValue } from './grant-names.js';
+import { appendedAmortized, ByteWriter, joined } from './grant-bytes.js';
+import { NameTable, idSlot, lastSlot, writeId, writeInstant, writeValue } from './grant-names.js';
 import { actorForm, targetForm } from './grant-values.js';
 
 /**
@@ -20,11 +20,19 @@ import { actorForm, targetForm } from './grant-values.js';
  *   extended  kind 1; grant, occurredAt, validUntil, by
  *   revoked   kind 2 | 4 reason; grant, occurredAt, by, cause, [reason]
  *   expired   kind 3; grant, occurredAt
+ *
+ * Past its inline threshold (`INLINE_FROM` grants in `grantIds`), a log stops growing `grantIds` and
+ * `memberIds`: its records carry flag 32 and name grants and members by their ids themselves (`writeId`:
+ * the 16 UUID bytes), an issued record its member then its grant, and actors name their member by id. Finding
+ * an index costs a search of those strings (and V8 a flat copy of them) per event; an id written inline
+ * costs none, so appending to a large organization's log takes the same time whatever its size. Its
+ * `records` grow by `appendedAmortized`. Below the threshold (nearly every organization) ids are kept once
+ * and named by small indexes, the smaller form.
  */
 export interface GrantLog {
-  /** 16 bytes a grant (its UUID), in issue order: a grant's index. */
+  /** 16 bytes a grant (its UUID), in issue order, up to the inline threshold: a grant's index. */
   readonly grantIds: string;
-  /** 16 bytes a member that has held a grant here or acted on one. */
+  /** 16 bytes a member that has held a grant here or acted on one (up to the inline threshold). */
   readonly memberIds: string;
   readonly names: string;
   readonly records: string;
@@ -34,28 +42,34 @@ export interface GrantLog {
 
 export const EMPTY_GRANT_LOG: GrantLog = { grantIds: '', memberIds: '', names: '', records: '', lastAt: 0 };
 
+/** How many grants a log names by index before its records name them inline. */
+export const INLINE_FROM = 1024;
+
 /** A record's kind: the low two bits of its first byte. */
 export const RecordKind = { Issued: 0, Extended: 1, Revoked: 2, Expired: 3 } as const;
 
-/** The flags of a record's first byte (per kind). */
-export const RecordFlag = { FromIsOccurred: 4, EmployerCodes: 8, Package: 16, Reason: 4 } as const;
+/** The flags of a record's first byte (per kind, but `Inline` for all). */
+export const RecordFlag = { FromIsOccurred: 4, EmployerCodes: 8, Package: 16, Reason: 4, Inline: 32 } as const;
 
 /**
  * The log with `event` appended; the same log when the event changes no grant the log knows (as
- * `evolveMember` ignores it). Pure: `log` is not changed.
+ * `evolveMember` ignores it; past the inline threshold, a record about an unknown UUID is written and
+ * decodes as nothing). Pure: `log` is not changed. `inlineFrom` lowers the threshold for tests.
  */
-export function appendGrantEvent(log: GrantLog, event: MemberEvent): GrantLog {
-  const next = new NextLog(log);
+export function appendGrantEvent(log: GrantLog, event: MemberEvent, inlineFrom = INLINE_FROM): GrantLog {
+  const next = new NextLog(log, log.grantIds.length >= inlineFrom * 16);
   const { w, names } = next;
   const d = event.data;
   if (event.type === 'GrantIssued') {
     const e = event.data;
-    const member = next.member(e.memberId);
-    next.grantIds = joined(next.grantIds, idSlot(e.grantId, names, true) as string);
     const target = e.service !== undefined ? { service: e.service } : { role: e.role };
     const fromIsOccurred = e.validFrom === d.occurredAt;
-    w.byte(RecordKind.Issued | (fromIsOccurred ? RecordFlag.FromIsOccurred : 0) | (e.employerCodes !== undefined ? RecordFlag.EmployerCodes : 0) | (e.package !== undefined ? RecordFlag.Package : 0));
-    w.varint(member).varint(names.intern(targetForm(target)));
+    next.issued(
+      RecordKind.Issued | (fromIsOccurred ? RecordFlag.FromIsOccurred : 0) | (e.employerCodes !== undefined ? RecordFlag.EmployerCodes : 0) | (e.package !== undefined ? RecordFlag.Package : 0),
+      e.memberId,
+      e.grantId,
+    );
+    w.varint(names.intern(targetForm(target)));
     const at = writeInstant(w, names, d.occurredAt, log.lastAt);
     const from = fromIsOccurred ? at : writeInstant(w, names, e.validFrom, at);
     writeInstant(w, names, e.validUntil, from);
@@ -64,13 +78,8 @@ export function appendGrantEvent(log: GrantLog, event: MemberEvent): GrantLog {
     if (e.package !== undefined) w.varint(names.intern(e.package));
     return next.done(at);
   }
-  if (event.type !== 'GrantExtended' && event.type !== 'GrantRevoked' && event.type !== 'GrantExpired') return log;
-  // Grant ids are UUIDs the deciders mint: the id alone finds the grant (the last issued, as a re-issue replaces it).
-  const slot = idSlot(event.data.grantId, names, false);
-  const grant = slot === undefined ? -1 : lastSlot(log.grantIds, slot);
-  if (grant < 0) return log;
   if (event.type === 'GrantExtended') {
-    w.byte(RecordKind.Extended).varint(grant);
+    if (!next.about(RecordKind.Extended, event.data.grantId)) return log;
     const at = writeInstant(w, names, d.occurredAt, log.lastAt);
     writeInstant(w, names, event.data.validUntil, at);
     next.actor(d.by);
@@ -78,14 +87,14 @@ export function appendGrantEvent(log: GrantLog, event: MemberEvent): GrantLog {
   }
   if (event.type === 'GrantRevoked') {
     const { cause, reason } = event.data;
-    w.byte(RecordKind.Revoked | (reason !== undefined ? RecordFlag.Reason : 0)).varint(grant);
+    if (!next.about(RecordKind.Revoked | (reason !== undefined ? RecordFlag.Reason : 0), event.data.grantId)) return log;
     const at = writeInstant(w, names, d.occurredAt, log.lastAt);
     next.actor(d.by);
     writeValue(w, names, cause);
     if (reason !== undefined) w.varint(names.intern(reason));
     return next.done(at);
   }
-  w.byte(RecordKind.Expired).varint(grant);
+  if (event.type !== 'GrantExpired' || !next.about(RecordKind.Expired, event.data.grantId)) return log;
   return next.done(writeInstant(w, names, d.occurredAt, log.lastAt));
 }
 
@@ -93,17 +102,48 @@ export function appendGrantEvent(log: GrantLog, event: MemberEvent): GrantLog {
 class NextLog {
   readonly w = new ByteWriter();
   readonly names: NameTable;
-  grantIds: string;
+  private grantIds: string;
   private memberIds: string;
 
-  constructor(private readonly log: GrantLog) {
+  constructor(
+    private readonly log: GrantLog,
+    private readonly inline: boolean,
+  ) {
     this.names = new NameTable(log.names);
     this.grantIds = log.grantIds;
     this.memberIds = log.memberIds;
   }
 
+  /** Starts an issued record: its first byte, its member and (inline) its grant, or the grant's index slot. */
+  issued(head: number, memberId: string, grantId: string): void {
+    if (this.inline) {
+      this.w.byte(head | RecordFlag.Inline);
+      writeId(this.w, this.names, memberId, true);
+      writeId(this.w, this.names, grantId, true);
+      return;
+    }
+    const member = this.member(memberId);
+    this.grantIds = joined(this.grantIds, idSlot(grantId, this.names, true) as string);
+    this.w.byte(head).varint(member);
+  }
+
+  /**
+   * Starts a record about an issued grant: its first byte and the grant. False when the log cannot hold
+   * the grant: an id it never named (below the threshold, the last grant issued with that id, as a
+   * re-issue replaces it; past it, the decoder finds that grant).
+   */
+  about(head: number, grantId: string): boolean {
+    if (this.inline) return writeId(this.w.byte(head | RecordFlag.Inline), this.names, grantId, false);
+    // Grant ids are UUIDs the deciders mint: the id alone finds the grant.
+    const slot = idSlot(grantId, this.names, false);
+    const grant = slot === undefined ? -1 : lastSlot(this.log.grantIds, slot);
+    if (grant < 0) return false;
+    this.w.byte(head).varint(grant);
+    return true;
+  }
+
   /** The member's index in `memberIds`, added when absent. */
-  member(memberId: string): number {
+  private member(memberId: string): number {
     const slot = idSlot(memberId, this.names, true) as string;
     const found = lastSlot(this.memberIds, slot);
     if (found >= 0) return found;
@@ -112,11 +152,12 @@ class NextLog {
   }
 
   actor(by: By | undefined): void {
-    writeValue(this.w, this.names, actorForm(by, (memberId) => this.member(memberId)));
+    writeValue(this.w, this.names, actorForm(by, (memberId) => (this.inline ? memberId : this.member(memberId))));
   }
 
   done(lastAt: number): GrantLog {
     const { grantIds, memberIds, names, w } = this;
-    return { grantIds, memberIds, names: names.text, records: joined(this.log.records, w.toString()), lastAt };
+    const records = this.inline ? appendedAmortized(this.log.records, w.toString()) : joined(this.log.records, w.toString());
+    return { grantIds, memberIds, names: names.text, records, lastAt };
   }
 }

@@ -107,8 +107,34 @@ export function idSlot(id: string, names: NameTable, add: boolean): string | und
   const bytes = uuidBytes(id);
   if (bytes !== undefined) return bytes;
   const index = add ? names.intern(id) : names.find(id);
-  // U+0100 never starts UUID bytes (0–255), so the slot cannot collide with one.
-  return index < 0 ? undefined : `\u0100${String(index).padStart(15, '0')}`;
+  return index < 0 ? undefined : nameSlot(index);
+}
+
+/** The slot of an id held in the table at `index`: U+0100 never starts UUID bytes (0–255), so it cannot collide with one. */
+function nameSlot(index: number): string {
+  return `\u0100${String(index).padStart(15, '0')}`;
+}
+
+/**
+ * An id written in a record itself (a log past its inline threshold): 0 and its 16 UUID bytes, or 1 + its
+ * table index. False (nothing usable written) when it is not a UUID and not in the table and `add` is false.
+ */
+export function writeId(w: ByteWriter, names: NameTable, id: string, add: boolean): boolean {
+  const bytes = uuidBytes(id);
+  if (bytes !== undefined) {
+    w.varint(0).text(bytes);
+    return true;
+  }
+  const index = add ? names.intern(id) : names.find(id);
+  if (index < 0) return false;
+  w.varint(index + 1);
+  return true;
+}
+
+/** The slot (as `idSlot` makes it) of an id written by `writeId`. */
+export function readIdSlot(r: ByteReader): string {
+  const ref = r.varint();
+  return ref === 0 ? r.text(16) : nameSlot(ref - 1);
 }
 
 export function idFromSlot(slots: string, index: number, names: NameTable): string {

@@ -25,10 +25,10 @@ export function targetFromForm(form: unknown): GrantTarget {
 
 /**
  * A person as `[subject, member]` (`[subject, member, 1]` for the operator), the member by its index in
- * the log's member ids, when it has exactly `subject`, `memberId` (and `operator: true`) in that order,
- * as events record it; any other actor as itself.
+ * the log's member ids (or, past the log's inline threshold, by its id itself), when it has exactly
+ * `subject`, `memberId` (and `operator: true`) in that order, as events record it; any other actor as itself.
  */
-export function actorForm(by: By | undefined, memberIndex: (memberId: string) => number): unknown {
+export function actorForm(by: By | undefined, memberIndex: (memberId: string) => number | string): unknown {
   if (by === undefined) return undefined;
   const keys = Object.keys(by).join();
   if (typeof by.subject !== 'string' || typeof by.memberId !== 'string') return by;
@@ -39,6 +39,7 @@ export function actorForm(by: By | undefined, memberIndex: (memberId: string) =>
 
 export function actorFromForm(form: unknown, memberAt: (index: number) => string): By {
   if (!Array.isArray(form)) return form as By;
-  const [subject, member, operator] = form as [string, number, 1 | undefined];
-  return operator === 1 ? { subject, memberId: memberAt(member), operator: true } : { subject, memberId: memberAt(member) };
+  const [subject, member, operator] = form as [string, number | string, 1 | undefined];
+  const memberId = typeof member === 'string' ? member : memberAt(member);
+  return operator === 1 ? { subject, memberId, operator: true } : { subject, memberId };
 }
