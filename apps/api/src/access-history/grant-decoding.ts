@@ -48,6 +48,11 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
   const histories = new Map<string, GrantHistory>();
   /** `member|id slot` → where the member's grant with that id is. */
   const held = new Map<string, { history: GrantHistory; grantId: string }>();
+  /** `member|id slot` → when the member first got a grant with that id: the place the fold keeps it at. */
+  const firstIssued = new Map<string, number>();
+  const placeOf = new Map<Grant, number>();
+  /** Histories that got a grant whose id the member held before: their order is restored at the end. */
+  const reordered = new Set<GrantHistory>();
   /** By index in `grantIds`; undefined for grants of other targets. */
   const grants: Array<Grant | undefined> = [];
   /** By id slot, the last grant issued with that id (what inline records name); undefined as above. */
@@ -75,6 +80,7 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
       const heldKey = `${typeof member === 'string' ? member : log.memberIds.slice(member * 16, member * 16 + 16)}|${slot}`;
       const before = held.get(heldKey);
       if (before) delete before.history.grants[before.grantId];
+      if (!firstIssued.has(heldKey)) firstIssued.set(heldKey, firstIssued.size);
       if (!wanted) {
         held.delete(heldKey);
         if (!inline) grants.push(undefined);
@@ -101,6 +107,8 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
       if (!history) histories.set(historyKey, (history = { organizationId, memberId, target: key, grants: {} }));
       history.grants[grantId] = grant;
       held.set(heldKey, { history, grantId });
+      placeOf.set(grant, firstIssued.get(heldKey) as number);
+      if (before) reordered.add(history);
       continue;
     }
     const grant = head & RecordFlag.Inline ? bySlot.get(readIdSlot(r)) : grants[r.varint()];
@@ -121,6 +129,11 @@ export function decodeGrantLog(organizationId: string, log: GrantLog, onlyTarget
     } else if (grant) {
       grant.expiredAt = at.value;
     }
+  }
+  // A record keeps a key where it was first set (evolveMember's grants too): an id issued again stays in its old place.
+  for (const history of reordered) {
+    const entries = Object.entries(history.grants).sort(([, a], [, b]) => (placeOf.get(a) as number) - (placeOf.get(b) as number));
+    history.grants = Object.fromEntries(entries);
   }
   return [...histories]
     .filter(([, history]) => Object.keys(history.grants).length > 0)
