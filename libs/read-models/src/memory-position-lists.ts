@@ -22,6 +22,15 @@ const FIRST_CAPACITY = 4;
  */
 export class MemoryPositionLists {
   private readonly root: Node = {};
+  private lastFirst: string | undefined;
+  private lastFirstNode: Node | undefined;
+
+  /** Appends `position` to each list of `keys` (see `add`); true when any list took it. */
+  addAll(keys: readonly ListKey[], position: bigint): boolean {
+    let added = false;
+    for (const key of keys) if (this.add(key, position)) added = true;
+    return added;
+  }
 
   /** Appends `position` unless the list already ends at or past it; true when it did. */
   add(key: ListKey, position: bigint): boolean {
@@ -67,13 +76,25 @@ export class MemoryPositionLists {
   }
 
   private node(key: ListKey, create: boolean): Node | undefined {
+    // An event's keys usually share their first part (its organization): remember where it led.
+    const first = key[0];
     let node = this.root;
-    for (const part of key) {
+    let i = 0;
+    if (first !== undefined && first === this.lastFirst && this.lastFirstNode !== undefined) {
+      node = this.lastFirstNode;
+      i = 1;
+    }
+    for (; i < key.length; i += 1) {
+      const part = key[i] as string;
       let child = node.children?.get(part);
       if (child === undefined) {
         if (!create) return undefined;
         child = {};
         (node.children ??= new Map()).set(part, child);
+      }
+      if (i === 0) {
+        this.lastFirst = part;
+        this.lastFirstNode = child;
       }
       node = child;
     }

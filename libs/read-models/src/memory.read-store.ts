@@ -118,7 +118,7 @@ export class MemoryReadStore implements ReadStore {
 
   /** Applies one write unless the stored document is at or past it; true when it changed the store. */
   private apply(write: ReadWrite): boolean {
-    if (write.kind === 'position') return this.lists(write.collection).add(write.key, write.position);
+    if (write.kind === 'position') return this.lists(write.collection).addAll(write.keys, write.position);
     const collection = this.collection(write.collection);
     const id = write.kind === 'upsert' ? write.document._id : write.id;
     const position = write.kind === 'upsert' ? write.document._position : write.position;

@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection, ClientSession, Document, Filter, IndexDescription } from 'mongodb';
-import { listKeyText, type IndexDefinition, type IndexFilter, type ListKey, type ReadWrite } from './read-store.port.js';
+import { listKeyText, type DeleteWrite, type IndexDefinition, type IndexFilter, type ListKey, type ReadWrite, type UpsertWrite } from './read-store.port.js';
 
 /** A stored document or checkpoint, as the driver sees it: ids are strings, never ObjectIds. */
 export interface StoredDocument {
@@ -41,12 +41,15 @@ export function toPageQuery(filter: IndexFilter, after: string | undefined): Fil
  * lower (or missing: a new document), and the new document goes in as a `$literal` so that
  * strings starting with `$` stay strings.
  */
-export function toWriteModel(write: ReadWrite): AnyBulkWriteOperation<StoredDocument> {
-  if (write.kind === 'position') {
-    // One small document per entry; inserting it twice (a re-delivered event) changes nothing.
-    const key = listKeyText(write.key);
-    return { updateOne: { filter: { _id: positionEntryId(write.key, write.position) }, update: { $setOnInsert: { key, position: write.position } }, upsert: true } };
-  }
+export function toWriteModels(write: ReadWrite): AnyBulkWriteOperation<StoredDocument>[] {
+  if (write.kind !== 'position') return [toWriteModel(write)];
+  // One small document per entry; inserting it twice (a re-delivered event) changes nothing.
+  return write.keys.map((key) => ({
+    updateOne: { filter: { _id: positionEntryId(key, write.position) }, update: { $setOnInsert: { key: listKeyText(key), position: write.position } }, upsert: true },
+  }));
+}
+
+export function toWriteModel(write: UpsertWrite | DeleteWrite): AnyBulkWriteOperation<StoredDocument> {
   if (write.kind === 'delete') {
     return { deleteOne: { filter: { _id: write.id, _position: { $lt: write.position } } } };
   }

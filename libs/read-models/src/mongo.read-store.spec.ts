@@ -71,7 +71,7 @@ describe('MongoReadStore (against a recording driver)', () => {
     await store.declare([{ name: 'audit', indexes: [], kind: 'positions' }]);
     expect(calls.filter((call) => call.method === 'createIndexes').map((call) => call.args[0])).toEqual([[{ name: 'byKeyPosition', key: { key: 1, position: 1 } }]]);
 
-    await store.commit({ writes: [{ kind: 'position', collection: 'audit', key: ['org', 'a'], position: 12n }], checkpoint: { name: 'audit', position: 12n } });
+    await store.commit({ writes: [{ kind: 'position', collection: 'audit', keys: [['org', 'a']], position: 12n }], checkpoint: { name: 'audit', position: 12n } });
     const bulk = calls.find((call) => call.method === 'bulkWrite');
     expect(bulk?.args[0]).toEqual([
       { updateOne: { filter: { _id: 'org\u001fa\u000000000000000000000012' }, update: { $setOnInsert: { key: 'org\u001fa', position: 12n } }, upsert: true } },

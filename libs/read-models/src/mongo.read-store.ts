@@ -8,7 +8,7 @@ import {
   toCheckpointUpdate,
   toIndexDescription,
   toPageQuery,
-  toWriteModel,
+  toWriteModels,
   type MongoCollection,
   type MongoDatabase,
   type MongoSessions,
@@ -169,13 +169,17 @@ export class MongoReadStore implements ReadStore {
   /** Writes in order, then moves the checkpoint; inside `session`'s transaction when there is one. */
   private async writeBatch(batch: ReadBatch, session: ClientSession | undefined): Promise<CommitResult> {
     let applied = 0;
+    let operations = 0;
     for (const [collection, writes] of groupByCollection(batch.writes)) {
-      const result = await this.db.collection(collection).bulkWrite(writes.map(toWriteModel), { ordered: true, session });
+      const models = writes.flatMap(toWriteModels);
+      operations += models.length;
+      const result = await this.db.collection(collection).bulkWrite(models, { ordered: true, session });
       applied += result.upsertedCount + result.modifiedCount + result.deletedCount;
     }
     const { name, position } = batch.checkpoint;
     await this.checkpoints().updateOne({ _id: name }, toCheckpointUpdate(position), { upsert: true, session });
-    return { applied, skipped: batch.writes.length - applied };
+    // A position write is one operation per list: counted by operation here.
+    return { applied, skipped: operations - applied };
   }
 
   private usesTransactions(): Promise<boolean> {

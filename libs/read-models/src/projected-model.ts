@@ -56,7 +56,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
       } catch (error) {
         throw new ProjectionFailedError(this.name, event.position, event.type, { cause: error });
       }
-      for (const key of keys) writes.push({ kind: 'position', collection: this.name, key, position: event.position });
+      if (keys.length > 0) writes.push({ kind: 'position', collection: this.name, keys, position: event.position });
     }
     return writes;
   }

@@ -68,13 +68,13 @@ export interface DeleteWrite {
 }
 
 /**
- * Adds `position` to the list `key` of a `positions` collection, unless the list already ends at or
- * past it (a re-delivered event), so a list stays in log order without repeats.
+ * Adds `position` to each list of `keys` in a `positions` collection (one event, several lists), unless
+ * a list already ends at or past it (a re-delivered event), so a list stays in log order without repeats.
  */
 export interface PositionWrite {
   kind: 'position';
   collection: string;
-  key: ListKey;
+  keys: readonly ListKey[];
   position: bigint;
 }
 

@@ -17,9 +17,11 @@ export function assertWellFormedWrite(write: ReadWrite): void {
 }
 
 function assertWellFormedEntry(write: Extract<ReadWrite, { kind: 'position' }>): void {
-  const { key, position, collection } = write;
-  if (!Array.isArray(key) || key.length === 0 || !key.every(isKeyPart)) {
-    throw new TypeError(`collection ${collection}: a position needs a key of non-empty parts without U+001F`);
+  const { keys, position, collection } = write;
+  for (const key of keys) {
+    if (!Array.isArray(key) || key.length === 0 || !key.every(isKeyPart)) {
+      throw new TypeError(`collection ${collection}: a position needs keys of non-empty parts without U+001F`);
+    }
   }
   if (typeof position !== 'bigint' || position < 1n || position > MAX_LIST_POSITION) {
     throw new TypeError(`collection ${collection}: a position must be a bigint from 1 to 2^53 - 1, got ${String(position)}`);

@@ -2,7 +2,7 @@ import type { ListKey, PositionWrite, ReadStore } from '../read-store.port.js';
 import type { ReadStoreContext } from './read-store-fixture.js';
 
 const entries = (collection: string, key: ListKey, positions: readonly number[]): PositionWrite[] =>
-  positions.map((position) => ({ kind: 'position', collection, key, position: BigInt(position) }));
+  positions.map((position) => ({ kind: 'position', collection, keys: [key], position: BigInt(position) }));
 
 async function declareLists(context: ReadStoreContext): Promise<string> {
   const name = `${await context.newCollection()}_positions`;
@@ -44,6 +44,13 @@ export function describePositionsContract(context: ReadStoreContext): void {
       expect(await store.positions(lists, ['org', 'a', 'member', 'm1'])).toEqual({ positions: [3n], nextCursor: null });
       expect(await store.positions(lists, ['org'])).toEqual({ positions: [], nextCursor: null });
       expect(await everyPosition(store, lists, ['org', 'a'], 100)).toEqual([1n, 3n, 4n, 7n, 9n]);
+
+      // One event in several lists: one write naming them all, re-delivered harmlessly.
+      const both: PositionWrite = { kind: 'position', collection: lists, keys: [['org', 'a'], ['org', 'b']], position: 20n };
+      await store.commit({ writes: [both], checkpoint: { ...checkpoint, position: 20n } });
+      await store.commit({ writes: [both], checkpoint: { ...checkpoint, position: 20n } });
+      expect(await everyPosition(store, lists, ['org', 'a'], 100)).toEqual([1n, 3n, 4n, 7n, 9n, 20n]);
+      expect(await everyPosition(store, lists, ['org', 'b'], 100)).toEqual([2n, 8n, 20n]);
     });
 
     it('applies no entry of a batch with a malformed one', async () => {
