@@ -25,11 +25,16 @@ function serialize(n: Node): string {
   return `{${n.entries.map(([k, v]) => `${JSON.stringify(k)}:${serialize(v)}`).join(',')}}`;
 }
 
+/** As the parsed value has it: of keys repeated in one object, JSON.parse keeps the last (`{"a":{…poison…},"a":1}` is clean). */
+function parsedEntries(n: Extract<Node, { kind: 'object' }>): Array<[string, Node]> {
+  return [...new Map(n.entries)];
+}
+
 function isPoisoned(n: Node): boolean {
   if (n.kind === 'array') return n.items.some(isPoisoned);
   if (n.kind !== 'object') return false;
-  return n.entries.some(
-    ([k, v]) => k === '__proto__' || (k === 'constructor' && v.kind === 'object' && v.entries.some(([inner]) => inner === 'prototype')) || isPoisoned(v),
+  return parsedEntries(n).some(
+    ([k, v]) => k === '__proto__' || (k === 'constructor' && v.kind === 'object' && parsedEntries(v).some(([inner]) => inner === 'prototype')) || isPoisoned(v),
   );
 }
 
