@@ -32,7 +32,7 @@ export interface RebuildResult {
 /** setTimeout's largest delay (a larger one fires at once): a rebuild waits as long as it takes. */
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
 /** Bigger batches than a live runner's: a rebuild has no reader waiting for the next event. */
-const REPLAY_BATCH = 2000;
+const REPLAY_BATCH = 10_000;
 const QUIET: RunnerLogger = { log: () => undefined, error: () => undefined };
 
 /**
