@@ -329,4 +329,16 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       expect([unknown.status, unknown.body.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
     });
   });
+
+  it('answers a retried package grant after a restart as it answered the first time, with the id of every grant', async () => {
+    const org = await client();
+    const memberId = await inviteAndAccept(t, org.mainResponsible, org.organizationId, { subject: `retry-${n}` });
+    const grant = () => t.http.post(`${org.members}/${memberId}/grants`).set('authorization', org.mainResponsible).set('idempotency-key', `package-${n}`).send({ package: 'base' });
+    const first = await grant().expect(201);
+    expect(first.body.ids).toHaveLength(2);
+    t = await t.restart();
+    const again = await grant().expect(201);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.body).toEqual(first.body);
+  });
 });

@@ -18,7 +18,7 @@ import type { Caller } from '../auth/caller.js';
 interface Remembered {
   requestHash: string;
   /** The first answer; the route gives the replay the same status it gave the first call. */
-  body: { id?: string; position: string };
+  body: { id?: string; ids?: string[]; position: string };
 }
 
 /**
@@ -38,14 +38,21 @@ export class IdempotencyIndex implements OnApplicationBootstrap {
     for await (const event of this.store.readAll()) this.learn(event);
   }
 
-  /** Records what a stored event says about an idempotent command. */
+  /**
+   * Records what a stored event says about an idempotent command. A command's events come one after the
+   * other: the answer's position is its last event's, and a grant command's `ids` are its grants, in order
+   * (a package gives several).
+   */
   learn(event: RecordedEvent): void {
     const { idempotencyKey, requestHash, resultId } = event.metadata;
     if (typeof idempotencyKey !== 'string' || typeof requestHash !== 'string') return;
     const id = typeof resultId === 'string' ? resultId : undefined;
+    const earlier = this.entries.get(idempotencyKey);
+    const grantId = event.type === 'GrantIssued' ? (event.data as { grantId?: unknown }).grantId : undefined;
+    const ids = typeof grantId === 'string' ? [...(earlier?.requestHash === requestHash ? (earlier.body.ids ?? []) : []), grantId] : undefined;
     this.entries.set(idempotencyKey, {
       requestHash,
-      body: { ...(id ? { id } : {}), position: event.position.toString() },
+      body: { ...(id ? { id } : {}), ...(ids ? { ids } : {}), position: event.position.toString() },
     });
   }
 
