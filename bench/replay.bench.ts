@@ -142,20 +142,21 @@ async function whoHadAccess(store: ReadStore, start: number, end: number) {
 }
 
 /** Heap the access-history read model holds (with the organization states it reads), per live grant. */
+/**
+ * Heap the access-history read model holds, per live grant: the heap with the model built, less the heap once it is
+ * dropped (both after full GCs), so code compiled while building it does not count. The organization states it
+ * reads with are measured the same way, apart.
+ */
 async function heapPerGrant(store: SqliteEventStore, end: number) {
-  const before = heapUsed();
-  const built = await rebuildReadModels({ events: store, projections: [accessHistoryProjection] });
-  const withHistory = heapUsed();
-  await rebuildReadModels({ events: store, projections: [organizationStateProjection], readStore: built.readStore });
-  const withStates = heapUsed();
+  let history: ReadStore | undefined = (await rebuildReadModels({ events: store, projections: [accessHistoryProjection] })).readStore;
   let grants = 0;
   let live = 0;
   let after: string | undefined;
   do {
-    const page = await built.readStore.find<AccessHistoryDocument>(ACCESS_HISTORY, {}, { limit: 100, after });
+    const page = await history.find<AccessHistoryDocument>(ACCESS_HISTORY, {}, { limit: 100, after });
     for (const document of page.items) {
-      for (const history of decodeGrantLog(document.organizationId, document)) {
-        for (const grant of Object.values(history.grants)) {
+      for (const decoded of decodeGrantLog(document.organizationId, document)) {
+        for (const grant of Object.values(decoded.grants)) {
           grants += 1;
           if (isOpenGrant(grant, end)) live += 1;
         }
@@ -163,16 +164,35 @@ async function heapPerGrant(store: SqliteEventStore, end: number) {
     }
     after = page.nextCursor ?? undefined;
   } while (after !== undefined);
-  const historyBytes = withHistory - before;
+  const historyBytes = await retainedBy(async () => {
+    await history?.close();
+    history = undefined;
+  });
+  let states: ReadStore | undefined = (await rebuildReadModels({ events: store, projections: [organizationStateProjection] })).readStore;
+  const statesBytes = await retainedBy(async () => {
+    await states?.close();
+    states = undefined;
+  });
+  // Below a few MB the difference drowns in the heap's own noise (a 20,000-event history): no figure then.
+  const measurable = historyBytes >= MEASURABLE_BYTES;
   return {
     grants,
     liveGrants: live,
     accessHistoryHeapMb: mb(historyBytes),
-    organizationStatesHeapMb: mb(withStates - withHistory),
-    bytesPerLiveGrant: Math.round(historyBytes / live),
-    bytesPerGrant: Math.round(historyBytes / grants),
-    store: built.readStore,
+    organizationStatesHeapMb: mb(statesBytes),
+    bytesPerLiveGrant: measurable ? Math.round(historyBytes / live) : null,
+    bytesPerGrant: measurable ? Math.round(historyBytes / grants) : null,
+    ...(measurable ? {} : { note: `the model holds under ${mb(MEASURABLE_BYTES)} MB: too little to measure by heap differences` }),
   };
+}
+
+const MEASURABLE_BYTES = 4 * 2 ** 20;
+
+/** The heap used now, less the heap once `drop()` has let go of what is measured. */
+async function retainedBy(drop: () => Promise<void>): Promise<number> {
+  const withIt = heapUsed();
+  await drop();
+  return withIt - heapUsed();
 }
 
 async function main(): Promise<void> {
@@ -202,8 +222,7 @@ async function main(): Promise<void> {
     await result.readStore.close();
 
     log('heap per live grant …');
-    const { store: heapStore, ...heap } = await heapPerGrant(store, end);
-    await heapStore.close();
+    const heap = await heapPerGrant(store, end);
 
     const report = {
       measuredAt: new Date().toISOString(),
@@ -231,7 +250,7 @@ async function main(): Promise<void> {
       exportAtMostTwiceTheParsePass: report.export.ratioToParsePass <= 2,
       exportUnder200MbAddedRss: exported.addedRssMb < 200,
       whoHadAccessMedianAtMost5Ms: query.medianMs <= 5,
-      heapPerLiveGrantAtMost150Bytes: heap.bytesPerLiveGrant <= 150,
+      heapPerLiveGrantAtMost150Bytes: heap.bytesPerLiveGrant !== null && heap.bytesPerLiveGrant <= 150,
     };
     const output = JSON.stringify({ ...report, goals }, null, 2);
     mkdirSync(join(root, 'bench', 'results'), { recursive: true });
