@@ -4,7 +4,7 @@ import { MemoryPositionLists } from './memory-position-lists.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import { assertWellFormedWrite } from './read-write.checks.js';
 import {
-  DEFAULT_PAGE_LIMIT,
+  pageLimit,
   type CollectionDefinition,
   type CommitResult,
   type IndexFilter,
@@ -149,10 +149,4 @@ export class MemoryReadStore implements ReadStore {
     }
     return lists;
   }
-}
-
-function pageLimit(limit: number | undefined): number {
-  const value = limit ?? DEFAULT_PAGE_LIMIT;
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`page limit must be a positive integer, got ${value}`);
-  return value;
 }

@@ -15,7 +15,7 @@ import {
 } from './mongo.mapping.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import {
-  DEFAULT_PAGE_LIMIT,
+  pageLimit,
   type CollectionDefinition,
   type CommitResult,
   type IndexFilter,
@@ -93,8 +93,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   async find<D extends ReadDocument>(collection: string, filter: IndexFilter, page: PageRequest = {}): Promise<Page<D>> {
-    const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page limit must be a positive integer, got ${limit}`);
+    const limit = pageLimit(page.limit);
     const target = this.collection(collection);
     const index = indexForFilter(collection, this.definition(collection).indexes, filter);
     const found = await target
@@ -105,8 +104,7 @@ export class MongoReadStore implements ReadStore {
   }
 
   async positions(collection: string, key: ListKey, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
-    const limit = page.limit ?? DEFAULT_PAGE_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page limit must be a positive integer, got ${limit}`);
+    const limit = pageLimit(page.limit);
     const text = listKeyText(key);
     const filter = page.after === undefined ? { key: text } : { key: text, position: { $gt: page.after } };
     const found = await this.collection(collection)

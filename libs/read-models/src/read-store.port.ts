@@ -148,3 +148,10 @@ export interface ReadStore {
 export const READ_STORE = Symbol('READ_STORE');
 
 export const DEFAULT_PAGE_LIMIT = 100;
+
+/** A page's size as every adapter takes it: `DEFAULT_PAGE_LIMIT` when absent, else a positive integer. */
+export function pageLimit(limit: number | undefined): number {
+  const value = limit ?? DEFAULT_PAGE_LIMIT;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`page limit must be a positive integer, got ${value}`);
+  return value;
+}
