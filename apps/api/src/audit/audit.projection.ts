@@ -83,12 +83,11 @@ export const auditProjection: PositionProjection = {
   name: AUDIT,
   handles: AUDITED_TYPES,
   keys(event) {
-    const data = upcast(event.type, event.data) as { organizationId?: unknown; memberId?: unknown; by?: By };
-    const organizationId = data.organizationId;
-    if (typeof organizationId !== 'string') return [auditList.platform];
-    const keys = [auditList.organization(organizationId), auditList.type(organizationId, event.type)];
-    if (typeof data.memberId === 'string') keys.push(auditList.member(organizationId, data.memberId));
-    const actorId = actorIdOf(data.by);
+    // The entry the query will check, so that a list holds exactly the entries that match it.
+    const { organizationId, type, subject, actorId } = auditEntryOf(event);
+    if (organizationId === null) return [auditList.platform];
+    const keys = [auditList.organization(organizationId), auditList.type(organizationId, type)];
+    if (subject !== null) keys.push(auditList.member(organizationId, subject));
     if (actorId !== null) keys.push(auditList.actor(organizationId, actorId));
     return keys;
   },
