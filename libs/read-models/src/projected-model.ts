@@ -37,8 +37,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
     if (this.failure || last <= this.reached) return;
     const first = events[0] as RecordedEvent;
     const fresh = first.position > this.reached ? events : events.filter((event) => event.position > this.reached);
-    const handled = fresh.some((event) => this.handles.has(event.type));
-    const writes = handled ? await this.writes(fresh, store) : [];
+    const writes = await this.writes(fresh, store);
     await store.commit({ writes, checkpoint: { name: this.name, position: last } });
     this.reached = last;
     this.waiters.reached(last);
