@@ -45,7 +45,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
 
   private async writes(events: readonly RecordedEvent[], store: ReadStore): Promise<ReadWrite[]> {
     const { projection } = this;
-    if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events);
+    if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events, this.handles);
     const writes: ReadWrite[] = [];
     for (const event of events) {
       if (!this.handles.has(event.type)) continue;

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@behorighet/event-store';
-import type { DocumentTarget, Projection } from './projection.js';
+import type { DocumentBody, DocumentTarget, Projection } from './projection.js';
 import { ProjectionFailedError } from './read-models.errors.js';
 import type { IndexFilter, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
 
@@ -23,20 +23,43 @@ export class ProjectionBatch<Doc extends ReadDocument> {
   ) {}
 
   /** @throws ProjectionFailedError naming the event whose routing, lookup or evolve failed. */
-  async apply(events: readonly RecordedEvent[]): Promise<ReadWrite[]> {
-    const handles = new Set(this.projection.handles);
-    const routed: { event: RecordedEvent; targets: readonly DocumentTarget[] }[] = [];
+  async apply(events: readonly RecordedEvent[], handles: ReadonlySet<string> = new Set(this.projection.handles)): Promise<ReadWrite[]> {
+    // Per event this is the replay's hot path: plain loops and parallel arrays, no closure or object per event.
+    const routedEvents: RecordedEvent[] = [];
+    const routedTargets: (readonly DocumentTarget[])[] = [];
+    const ids: string[] = [];
+    let lookups = false;
     for (const event of events) {
       if (!handles.has(event.type)) continue;
-      const targets = this.guard(event, () => this.projection.route(event));
-      if (targets.length > 0) routed.push({ event, targets });
+      let targets: readonly DocumentTarget[];
+      try {
+        targets = this.projection.route(event);
+      } catch (error) {
+        throw this.failure(event, error);
+      }
+      if (targets.length === 0) continue;
+      routedEvents.push(event);
+      routedTargets.push(targets);
+      for (const target of targets) {
+        if (typeof target === 'string') ids.push(target);
+        else lookups = true;
+      }
     }
-    await this.load(routed.flatMap(({ targets }) => targets.filter((t): t is string => typeof t === 'string')));
-    for (const { event, targets } of routed) {
-      const ids = targets.every((t) => typeof t === 'string')
-        ? (targets as readonly string[])
-        : await this.guardAsync(event, () => this.resolve(targets));
-      for (const id of ids) this.guard(event, () => this.evolve(id, event));
+    await this.load(ids);
+    for (let i = 0; i < routedEvents.length; i += 1) {
+      const event = routedEvents[i] as RecordedEvent;
+      const targets = routedTargets[i] as readonly DocumentTarget[];
+      if (lookups && !targets.every((target) => typeof target === 'string')) {
+        let resolved: string[];
+        try {
+          resolved = await this.resolve(targets);
+        } catch (error) {
+          throw this.failure(event, error);
+        }
+        for (const id of resolved) this.evolve(id, event);
+      } else {
+        for (const id of targets as readonly string[]) this.evolve(id, event);
+      }
     }
     return this.writes();
   }
@@ -44,7 +67,12 @@ export class ProjectionBatch<Doc extends ReadDocument> {
   private evolve(id: string, event: RecordedEvent): void {
     const current = this.known.get(id) ?? null;
     if (current !== null && current._position >= event.position) return;
-    const body = this.projection.evolve(current, event, id);
+    let body: DocumentBody<Doc> | null;
+    try {
+      body = this.projection.evolve(current, event, id);
+    } catch (error) {
+      throw this.failure(event, error);
+    }
     if (body === null) {
       if (current === null) return;
       this.known.set(id, null);
@@ -69,10 +97,12 @@ export class ProjectionBatch<Doc extends ReadDocument> {
 
   /** Fetches the stored documents among `ids` that this batch does not know yet. */
   private async load(ids: readonly string[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.known.has(id));
-    if (missing.length === 0) return;
-    const found = await this.store.getMany<Doc>(this.projection.name, missing);
-    for (const id of missing) this.known.set(id, found.get(id) ?? null);
+    const missing = new Set<string>();
+    for (const id of ids) if (!this.known.has(id)) missing.add(id);
+    if (missing.size === 0) return;
+    const wanted = [...missing];
+    const found = await this.store.getMany<Doc>(this.projection.name, wanted);
+    for (const id of wanted) this.known.set(id, found.get(id) ?? null);
   }
 
   private async resolve(targets: readonly DocumentTarget[]): Promise<string[]> {
@@ -105,20 +135,8 @@ export class ProjectionBatch<Doc extends ReadDocument> {
     return ids;
   }
 
-  private guard<T>(event: RecordedEvent, work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      throw new ProjectionFailedError(this.projection.name, event.position, event.type, { cause: error });
-    }
-  }
-
-  private async guardAsync<T>(event: RecordedEvent, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      throw new ProjectionFailedError(this.projection.name, event.position, event.type, { cause: error });
-    }
+  private failure(event: RecordedEvent, cause: unknown): ProjectionFailedError {
+    return new ProjectionFailedError(this.projection.name, event.position, event.type, { cause });
   }
 }
 

@@ -36,9 +36,9 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
       return;
     }
     if (this.projections.length === 0) return;
-    // Batches of up to 5,000 events while catching up at start (a batch coalesces the writes to one document);
-    // once live a batch is whatever has arrived, usually one command's events.
-    const runner = new ProjectionRunner({ projections: this.projections, events: this.events, readStore: this.readStore, logger: this.logger, batchSize: 5_000 });
+    // Batches of up to 500 events while catching up at start (bigger ones keep more events alive than the young
+    // generation holds: see rebuild.ts); once live a batch is whatever has arrived, usually one command's events.
+    const runner = new ProjectionRunner({ projections: this.projections, events: this.events, readStore: this.readStore, logger: this.logger, batchSize: 500 });
     this.runner_ = runner;
     for (const { name } of this.projections) this.readiness.register({ name, status: () => runner.status(name) });
     await runner.start();

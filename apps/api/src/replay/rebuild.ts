@@ -31,8 +31,12 @@ export interface RebuildResult {
 
 /** setTimeout's largest delay (a larger one fires at once): a rebuild waits as long as it takes. */
 const NO_TIMEOUT_MS = 2 ** 31 - 1;
-/** Bigger batches than a live runner's: a rebuild has no reader waiting for the next event. */
-const REPLAY_BATCH = 10_000;
+/**
+ * Events per batch in a rebuild. Small on purpose: the events of a batch stay alive until it is committed, and
+ * past a few thousand they outlive the young generation and cost the garbage collector more than the commits
+ * they save (1M-event log, CPU seconds of a rebuild: 500 → 13.4, 2,000 → 14.9, 10,000 → 16+).
+ */
+const REPLAY_BATCH = 500;
 const QUIET: RunnerLogger = { log: () => undefined, error: () => undefined };
 
 /**
