@@ -14,9 +14,8 @@ import { isOpenGrant } from '@behorighet/domain';
 import { SqliteEventStore } from '@behorighet/event-store';
 import { ORGANIZATION_STATES, organizationStateProjection, type OrganizationStateDocument, type ReadStore } from '@behorighet/read-models';
 import { exportStream } from '../apps/api/src/access-history/access-export.js';
-import { ACCESS_HISTORY, accessHistoryProjection, type AccessHistoryDocument } from '../apps/api/src/access-history/access-history.projection.js';
+import { accessHistoryProjection } from '../apps/api/src/access-history/access-history.projection.js';
 import { AccessHistoryReader, type AccessIntervalRow } from '../apps/api/src/access-history/access-history.reader.js';
-import { decodeGrantLog } from '../apps/api/src/access-history/grant-decoding.js';
 import { PROJECTIONS } from '../apps/api/src/read-side/projections.js';
 import { rebuildReadModels } from '../apps/api/src/replay/rebuild.js';
 import { HistoryRandom } from '../libs/testing/src/history-random.js';
@@ -42,10 +41,12 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; wall: numbe
   return { value, wall: (performance.now() - start) / 1000, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
-function heapUsed(): number {
+/** JS heap and the buffers of typed arrays (outside the heap), after full GCs. */
+function memoryHeld(): number {
   gc!();
   gc!();
-  return process.memoryUsage().heapUsed;
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
 }
 
 async function ensureLog(): Promise<{ head: bigint; generatedSeconds?: number }> {
@@ -77,8 +78,8 @@ async function parsePass(store: SqliteEventStore): Promise<{ events: number; wal
   return { events: value, wall, cpu };
 }
 
-async function* everyInterval(store: ReadStore, asOf: number): AsyncGenerator<AccessIntervalRow> {
-  const reader = new AccessHistoryReader(store);
+async function* everyInterval(store: ReadStore, events: SqliteEventStore, asOf: number): AsyncGenerator<AccessIntervalRow> {
+  const reader = new AccessHistoryReader(store, events);
   let after: string | undefined;
   do {
     const page = await store.find<OrganizationStateDocument>(ORGANIZATION_STATES, {}, { limit: 200, after });
@@ -88,7 +89,7 @@ async function* everyInterval(store: ReadStore, asOf: number): AsyncGenerator<Ac
 }
 
 /** CSV of every interval of every organization into a sink that counts bytes; RSS sampled meanwhile. */
-async function exportAll(store: ReadStore, asOf: number, parse: { wall: number; cpu: number }) {
+async function exportAll(store: ReadStore, events: SqliteEventStore, asOf: number, parse: { wall: number; cpu: number }) {
   gc!();
   const rssBefore = process.memoryUsage.rss();
   let peak = rssBefore;
@@ -102,7 +103,7 @@ async function exportAll(store: ReadStore, asOf: number, parse: { wall: number; 
       done();
     },
   });
-  const run = await timed(() => pipeline(exportStream(everyInterval(store, asOf), 'csv', (error) => log(`export failed: ${error.message}`)), sink));
+  const run = await timed(() => pipeline(exportStream(everyInterval(store, events, asOf), 'csv', (error) => log(`export failed: ${error.message}`)), sink));
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage.rss());
   return {
@@ -117,8 +118,8 @@ async function exportAll(store: ReadStore, asOf: number, parse: { wall: number; 
 }
 
 /** Who could use a service at an instant, asked for random organizations, services and instants. */
-async function whoHadAccess(store: ReadStore, start: number, end: number) {
-  const reader = new AccessHistoryReader(store);
+async function whoHadAccess(store: ReadStore, events: SqliteEventStore, start: number, end: number) {
+  const reader = new AccessHistoryReader(store, events);
   const random = new HistoryRandom(7);
   const organizations: OrganizationStateDocument[] = [];
   for (let page = await store.find<OrganizationStateDocument>(ORGANIZATION_STATES, {}, { limit: 1000 }); ; ) {
@@ -141,22 +142,53 @@ async function whoHadAccess(store: ReadStore, start: number, end: number) {
   return { queries: times.length, medianMs: at(0.5), p99Ms: at(0.99), maxMs: at(1), averageHolders: +(holders / times.length).toFixed(1) };
 }
 
-/** Heap the access-history read model holds (with the organization states it reads), per live grant. */
 /**
- * Heap the access-history read model holds, per live grant: the heap with the model built, less the heap once it is
- * dropped (both after full GCs), so code compiled while building it does not count. The organization states it
- * reads with are measured the same way, apart.
+ * Memory the access-history read model holds, per live grant: JS heap and typed arrays' buffers with the model
+ * built, less the same once it is dropped (both after full GCs), so code compiled while building it does not
+ * count. A small model drowns in the heap's own noise, so COPIES copies are built and held at once and the
+ * difference divided among them. The organization states the reader needs are measured the same way, apart.
  */
 async function heapPerGrant(store: SqliteEventStore, end: number) {
-  let history: ReadStore | undefined = (await rebuildReadModels({ events: store, projections: [accessHistoryProjection] })).readStore;
+  const { grants, live } = await countGrants(store, end);
+  let copies: ReadStore[] = [];
+  for (let i = 0; i < COPIES; i += 1) copies.push((await rebuildReadModels({ events: store, projections: [accessHistoryProjection] })).readStore);
+  const historyBytes = (await retainedBy(async () => {
+    for (const copy of copies) await copy.close();
+    copies = [];
+  })) / COPIES;
+  let states: ReadStore | undefined = (await rebuildReadModels({ events: store, projections: [organizationStateProjection] })).readStore;
+  const statesBytes = await retainedBy(async () => {
+    await states?.close();
+    states = undefined;
+  });
+  // Below a few MB the difference drowns in the heap's own noise (a 20,000-event history): no figure then.
+  const measurable = historyBytes * COPIES >= MEASURABLE_BYTES;
+  return {
+    grants,
+    liveGrants: live,
+    accessHistoryMb: +(historyBytes / 2 ** 20).toFixed(1),
+    organizationStatesMb: mb(statesBytes),
+    bytesPerLiveGrant: measurable ? Math.round(historyBytes / live) : null,
+    bytesPerGrant: measurable ? Math.round(historyBytes / grants) : null,
+    ...(measurable ? {} : { note: `${COPIES} copies of the model hold under ${mb(MEASURABLE_BYTES)} MB: too little to measure by heap differences` }),
+  };
+}
+
+const COPIES = 4;
+const MEASURABLE_BYTES = 4 * 2 ** 20;
+
+/** Every grant of the history, and those still open at `end`, as the access-history reader gives them. */
+async function countGrants(store: SqliteEventStore, end: number): Promise<{ grants: number; live: number }> {
+  const { readStore } = await rebuildReadModels({ events: store, projections: [organizationStateProjection, accessHistoryProjection] });
+  const reader = new AccessHistoryReader(readStore, store);
   let grants = 0;
   let live = 0;
   let after: string | undefined;
   do {
-    const page = await history.find<AccessHistoryDocument>(ACCESS_HISTORY, {}, { limit: 100, after });
-    for (const document of page.items) {
-      for (const decoded of decodeGrantLog(document.organizationId, document)) {
-        for (const grant of Object.values(decoded.grants)) {
+    const page = await readStore.find<OrganizationStateDocument>(ORGANIZATION_STATES, {}, { limit: 100, after });
+    for (const { organizationId } of page.items) {
+      for await (const { grants: held } of reader.grantHistories(organizationId)) {
+        for (const grant of Object.values(held)) {
           grants += 1;
           if (isOpenGrant(grant, end)) live += 1;
         }
@@ -164,35 +196,15 @@ async function heapPerGrant(store: SqliteEventStore, end: number) {
     }
     after = page.nextCursor ?? undefined;
   } while (after !== undefined);
-  const historyBytes = await retainedBy(async () => {
-    await history?.close();
-    history = undefined;
-  });
-  let states: ReadStore | undefined = (await rebuildReadModels({ events: store, projections: [organizationStateProjection] })).readStore;
-  const statesBytes = await retainedBy(async () => {
-    await states?.close();
-    states = undefined;
-  });
-  // Below a few MB the difference drowns in the heap's own noise (a 20,000-event history): no figure then.
-  const measurable = historyBytes >= MEASURABLE_BYTES;
-  return {
-    grants,
-    liveGrants: live,
-    accessHistoryHeapMb: mb(historyBytes),
-    organizationStatesHeapMb: mb(statesBytes),
-    bytesPerLiveGrant: measurable ? Math.round(historyBytes / live) : null,
-    bytesPerGrant: measurable ? Math.round(historyBytes / grants) : null,
-    ...(measurable ? {} : { note: `the model holds under ${mb(MEASURABLE_BYTES)} MB: too little to measure by heap differences` }),
-  };
+  await readStore.close();
+  return { grants, live };
 }
 
-const MEASURABLE_BYTES = 4 * 2 ** 20;
-
-/** The heap used now, less the heap once `drop()` has let go of what is measured. */
+/** The memory held now, less the memory once `drop()` has let go of what is measured. */
 async function retainedBy(drop: () => Promise<void>): Promise<number> {
-  const withIt = heapUsed();
+  const withIt = memoryHeld();
   await drop();
-  return withIt - heapUsed();
+  return withIt - memoryHeld();
 }
 
 async function main(): Promise<void> {
@@ -204,10 +216,10 @@ async function main(): Promise<void> {
     const parse = parses.sort((a, b) => a.cpu - b.cpu)[0]!;
 
     log('replay into every read model …');
-    const heapBefore = heapUsed();
+    const heapBefore = memoryHeld();
     const replay = await timed(() => rebuildReadModels({ events: store, projections: PROJECTIONS }));
     const result = replay.value;
-    const replayHeapMb = mb(heapUsed() - heapBefore);
+    const replayHeapMb = mb(memoryHeld() - heapBefore);
     const events = Number(result.position);
     const occurredAt = async (position: bigint) => {
       const next = await store.readAll({ fromPosition: position - 1n, limit: 1 })[Symbol.asyncIterator]().next();
@@ -216,9 +228,9 @@ async function main(): Promise<void> {
     const [start, end] = [await occurredAt(1n), await occurredAt(result.position)];
 
     log('who had access at T …');
-    const query = await whoHadAccess(result.readStore, start, end);
+    const query = await whoHadAccess(result.readStore, store, start, end);
     log('CSV export of the whole history …');
-    const exported = await exportAll(result.readStore, end, parse);
+    const exported = await exportAll(result.readStore, store, end, parse);
     await result.readStore.close();
 
     log('heap per live grant …');

@@ -8,9 +8,10 @@ import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { parseInstant } from '@behorighet/domain';
-import { SqliteEventStore } from '@behorighet/event-store';
+import { SqliteEventStore, type EventStore } from '@behorighet/event-store';
 import { isPositionProjection } from '@behorighet/read-models';
 import { exportStream } from '../apps/api/src/access-history/access-export.js';
+import { AccessHistoryReader } from '../apps/api/src/access-history/access-history.reader.js';
 import { PROJECTIONS } from '../apps/api/src/read-side/projections.js';
 import { intervalsAsOf, organizationsAsOf } from '../apps/api/src/replay/as-of-report.js';
 import { positionAsOf } from '../apps/api/src/replay/as-of-position.js';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     const result = await rebuild(events, until, !values.json);
     if (values.json) return void console.log(JSON.stringify(summary(file, head, result, asOf), null, 2));
     print(header(file, head, result, asOf));
-    if (asOf !== undefined) await printAsOf(result, asOf, values.organization, values.export);
+    if (asOf !== undefined) await printAsOf(result, events, asOf, values.organization, values.export);
   } finally {
     await events.close();
   }
@@ -117,11 +118,11 @@ function header(file: string, head: bigint, result: RebuildResult, asOf: Date | 
   ];
 }
 
-async function printAsOf(result: RebuildResult, asOf: Date, only: string | undefined, exportFile: string | undefined): Promise<void> {
-  const store = result.readStore;
+async function printAsOf(result: RebuildResult, events: EventStore, asOf: Date, only: string | undefined, exportFile: string | undefined): Promise<void> {
+  const reader = new AccessHistoryReader(result.readStore, events);
   print(['', `Organizations as of ${asOf.toISOString()} (members, their standing and what they could use then)`]);
   const totals = { organizations: 0, working: 0, members: 0, withAccess: 0 };
-  for await (const organization of organizationsAsOf(store, asOf, only)) {
+  for await (const organization of organizationsAsOf(reader, result.readStore, asOf, only)) {
     totals.organizations += 1;
     totals.working += organization.standing === 'working' ? 1 : 0;
     totals.members += organization.members.length;
@@ -140,7 +141,7 @@ async function printAsOf(result: RebuildResult, asOf: Date, only: string | undef
 
   const shown = [];
   let total = 0;
-  for await (const row of intervalsAsOf(store, asOf, only)) {
+  for await (const row of intervalsAsOf(reader, result.readStore, asOf, only)) {
     total += 1;
     if (only !== undefined || shown.length < SHOWN_INTERVALS) shown.push(row);
   }
@@ -149,7 +150,7 @@ async function printAsOf(result: RebuildResult, asOf: Date, only: string | undef
   if (exportFile !== undefined) {
     const format = exportFile.endsWith('.jsonl') ? 'jsonl' : 'csv';
     // A failure rejects the pipeline itself (the stream is destroyed with it), so onError has nothing to add.
-    await pipeline(exportStream(intervalsAsOf(store, asOf, only), format, () => undefined), createWriteStream(exportFile));
+    await pipeline(exportStream(intervalsAsOf(reader, result.readStore, asOf, only), format, () => undefined), createWriteStream(exportFile));
     print(['', `Wrote ${count(total)} access intervals to ${resolve(exportFile)}`]);
   }
 }

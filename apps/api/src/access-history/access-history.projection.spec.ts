@@ -12,17 +12,15 @@ import {
   type OrganizationEvent,
   type OrganizationState,
 } from '@behorighet/domain';
-import { InMemoryEventStore } from '@behorighet/event-store';
+import { InMemoryEventStore, type RecordedEvent } from '@behorighet/event-store';
 import { organizationStateProjection, type ReadStore } from '@behorighet/read-models';
 import fc from 'fast-check';
-import { orgEv, orgState, PEOPLE, world } from '../../../../libs/domain/src/scenario.fixture.js';
 import { appendHistory, realisticHistory, type HistoryAppend } from '../../../../libs/testing/src/realistic-history.js';
 import { rebuildReadModels } from '../replay/rebuild.js';
-import { ACCESS_HISTORY, accessHistoryProjection, type AccessHistoryDocument } from './access-history.projection.js';
+import { ACCESS_HISTORY, accessHistoryProjection } from './access-history.projection.js';
 import { AccessHistoryReader, parseTarget, type AccessIntervalRow } from './access-history.reader.js';
-import { decodeGrantLog, type GrantHistory } from './grant-decoding.js';
-import { appendGrantEvent, EMPTY_GRANT_LOG, type GrantLog } from './grant-encoding.js';
 import { grantHistories } from './grant-events.arbitraries.js';
+import { grantHistoriesOf, type GrantHistory } from './grant-histories.js';
 
 /** The states the write side would fold from the same history: the reference the read model must match. */
 function foldDirectly(history: HistoryAppend[]) {
@@ -54,24 +52,39 @@ describe('access_history read model (R-READ-3, R-READ-4)', () => {
   const reference = foldDirectly(history);
   const end = Date.parse((history.at(-1)?.events.at(-1)?.data as { occurredAt: string }).occurredAt);
   let store: ReadStore;
+  let log: InMemoryEventStore;
   let reader: AccessHistoryReader;
 
   beforeAll(async () => {
-    const events = new InMemoryEventStore();
-    await appendHistory(events, history);
-    ({ readStore: store } = await rebuildReadModels({ events, projections: [organizationStateProjection, accessHistoryProjection] }));
-    reader = new AccessHistoryReader(store);
+    log = new InMemoryEventStore();
+    await appendHistory(log, history);
+    ({ readStore: store } = await rebuildReadModels({ events: log, projections: [organizationStateProjection, accessHistoryProjection] }));
+    reader = new AccessHistoryReader(store, log);
   });
 
-  it('keeps one document per organization, decoding to the grants the domain folds, member by member and target by target', async () => {
+  it('lists, per organization, exactly the positions of its members\' grant events', async () => {
+    const expected = new Map<string, bigint[]>();
+    for await (const event of log.readAll()) {
+      if (!event.stream.startsWith('member-') || !event.type.startsWith('Grant')) continue;
+      const { organizationId } = event.data as { organizationId: string };
+      expected.set(organizationId, [...(expected.get(organizationId) ?? []), event.position]);
+    }
+    expect(expected.size).toBeGreaterThan(3);
+    for (const [organizationId, positions] of expected) {
+      expect((await store.positions(ACCESS_HISTORY, [organizationId], { limit: 100_000 })).positions).toEqual(positions);
+    }
+  });
+
+  it('folds each organization\'s grant events into the grants the domain folds, member by member and target by target', async () => {
     const organizations = new Set<string>();
     let histories = 0;
+    const byOrganization = new Map<string, GrantHistory[]>();
     for (const [memberId, member] of reference.members) {
       const grants = Object.values(member.grants);
       if (grants.length === 0) continue;
       organizations.add(member.organizationId);
-      const document = await store.get<AccessHistoryDocument>(ACCESS_HISTORY, member.organizationId);
-      const decoded = decodeGrantLog(member.organizationId, document as AccessHistoryDocument).filter((history) => history.memberId === memberId);
+      if (!byOrganization.has(member.organizationId)) byOrganization.set(member.organizationId, await collect(reader.grantHistories(member.organizationId)));
+      const decoded = (byOrganization.get(member.organizationId) as GrantHistory[]).filter((history) => history.memberId === memberId);
       const expected = new Map<string, Record<string, Grant>>();
       for (const grant of grants) expected.set(targetKey(grant.target), { ...expected.get(targetKey(grant.target)), [grant.grantId]: grant });
       expect(decoded.map((history) => history.target)).toEqual([...expected.keys()].sort());
@@ -145,117 +158,67 @@ describe('access_history read model (R-READ-3, R-READ-4)', () => {
   });
 });
 
-describe('the access history\'s grant log: decoding gives what evolveMember folds', () => {
-  const uuids = ['3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f', 'c0ffee00-0000-4000-8000-000000000001'];
-  const organization = orgState([...world(), ...uuids.map((id, i) => orgEv.registeredMember(id, `sub-u${i}`))]);
-  const memberIds = [PEOPLE.anna.memberId, PEOPLE.bo.memberId, PEOPLE.carl.memberId, ...uuids, 'm-never-registered'];
-  const grantIds = ['0b7e5f3a-1c2d-4e3f-9a4b-5c6d7e8f9a0b', 'ffffffff-ffff-4fff-bfff-ffffffffffff', '00000000-0000-4000-8000-000000000000', 'g-not-a-uuid', 'A1B2C3D4-0000-4000-8000-00000000000A', '7d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a'];
+describe('grant histories: an organization\'s grant events, folded by evolveMember and grouped by service or role', () => {
+  const organizationId = 'org-1';
+  const memberIds = ['m-anna', 'm-bo', 'm-carl', '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f'];
+  const grantIds = ['0b7e5f3a-1c2d-4e3f-9a4b-5c6d7e8f9a0b', 'ffffffff-ffff-4fff-bfff-ffffffffffff', 'g-not-a-uuid', '7d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a'];
+  const recorded = (events: MemberEvent[]): RecordedEvent[] =>
+    events.map((event, i) => ({
+      id: `e-${i}`,
+      stream: `member-${event.data.memberId}`,
+      revision: BigInt(i),
+      position: BigInt(i + 1),
+      type: event.type,
+      data: event.data,
+      metadata: {},
+      recordedAt: new Date(0),
+    }));
 
-  const fold = (events: MemberEvent[]) => {
-    const members = new Map<string, MemberState>();
-    for (const event of events) members.set(event.data.memberId, evolveMember(members.get(event.data.memberId) ?? initialMember(), event));
-    return members;
-  };
-  const encode = (events: MemberEvent[], inlineFrom?: number) =>
-    events.reduce((log: GrantLog, event) => Object.freeze(appendGrantEvent(log, event, inlineFrom)), EMPTY_GRANT_LOG);
-  const byMember = (histories: GrantHistory[]) => {
-    const grants = new Map<string, Record<string, Grant>>();
-    for (const history of histories) grants.set(history.memberId, { ...grants.get(history.memberId), ...history.grants });
-    return grants;
-  };
-
-  /** Decoding `log` gives the grants `evolveMember` folds from `events`, and the same intervals and access at the probe's instant. */
-  const expectTheFold = (events: MemberEvent[], log: GrantLog, probe: number) => {
-    const reference = fold(events);
-    const histories = decodeGrantLog(organization.organizationId, log);
-    const decoded = byMember(histories);
-    // The fold keeps its records as null-prototype dictionaries (libs/domain/src/records.ts): compare their entries.
-    for (const [memberId, member] of reference) expect(decoded.get(memberId) ?? {}).toStrictEqual({ ...member.grants });
-    for (const history of histories) {
-      expect(Object.values(history.grants).every((grant) => targetKey(grant.target) === history.target)).toBe(true);
-      const target = parseTarget(history.target);
-      const member = { ...initialMember(), memberId: history.memberId, organizationId: organization.organizationId, grants: history.grants };
-      const expected = reference.get(history.memberId) as MemberState;
-      const asOf = Date.parse('2025-01-01T00:00:00.000Z') + probe * 200 * 86_400_000;
-      expect(accessIntervals({ organization, member, memberId: history.memberId }, target, { asOf })).toEqual(
-        accessIntervals({ organization, member: expected, memberId: history.memberId }, target, { asOf }),
-      );
-      expect(effectiveAccess({ organization, member, memberId: history.memberId }, target, 'AG-1', asOf)).toEqual(
-        effectiveAccess({ organization, member: expected, memberId: history.memberId }, target, 'AG-1', asOf),
-      );
-    }
-  };
-
-  it('decodes exactly the grants of the fold, and the same intervals through accessIntervals and effectiveAccess', () => {
+  it('gives each member\'s grants as the fold has them, one history per member and target, in member|target order', () => {
     fc.assert(
-      fc.property(grantHistories(organization.organizationId, memberIds, grantIds), fc.integer({ min: 0, max: 4 }), (events, probe) => expectTheFold(events, encode(events), probe)),
-      { numRuns: 300 },
-    );
-  });
-
-  it('decodes the same past the inline threshold: grants named by index before it, by their ids after it', () => {
-    fc.assert(
-      fc.property(grantHistories(organization.organizationId, memberIds, grantIds), fc.nat({ max: 30 }), fc.integer({ min: 0, max: 4 }), (events, inlineFrom, probe) => {
-        const log = encode(events, inlineFrom);
-        expect(log.grantIds.length).toBeLessThanOrEqual(inlineFrom * 16);
-        expect([...log.records].every((char) => char.charCodeAt(0) < 256)).toBe(true);
-        expectTheFold(events, log, probe);
-        const all = decodeGrantLog(organization.organizationId, log);
-        for (const target of new Set(all.map((history) => history.target))) {
-          expect(decodeGrantLog(organization.organizationId, log, target)).toStrictEqual(all.filter((history) => history.target === target));
+      fc.property(grantHistories(organizationId, memberIds, grantIds), (events) => {
+        const histories = grantHistoriesOf(organizationId, recorded(events));
+        const members = new Map<string, MemberState>();
+        for (const event of events) members.set(event.data.memberId, evolveMember(members.get(event.data.memberId) ?? initialMember(), event));
+        for (const [memberId, member] of members) {
+          const own = histories.filter((history) => history.memberId === memberId);
+          const regrouped: Record<string, Grant> = {};
+          for (const history of own) {
+            expect(history.organizationId).toBe(organizationId);
+            for (const grant of Object.values(history.grants)) expect(targetKey(grant.target)).toBe(history.target);
+            Object.assign(regrouped, history.grants);
+          }
+          expect(Object.keys(regrouped).sort()).toEqual(Object.keys(member.grants).sort());
+          for (const grant of Object.values(member.grants)) expect(regrouped[grant.grantId]).toStrictEqual(grant);
         }
+        const keys = histories.map((history) => `${history.memberId}|${history.target}`);
+        expect(keys).toEqual([...new Set(keys)].sort());
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
-  it('past the inline threshold, appends without growing or searching the id lists', () => {
-    const events = Array.from({ length: 40 }, (_, i) => memEv(i % 2 === 0 ? PEOPLE.anna.memberId : uuids[0] as string, `0b7e5f3a-1c2d-4e3f-9a4b-${String(i).padStart(12, '0')}`, i));
-    const log = encode(events, 10);
-    expect(log.grantIds.length).toBe(160);
-    expect(log.memberIds).toBe(encode(events.slice(0, 10), 10).memberIds);
-    expect(decodeGrantLog(organization.organizationId, log).flatMap((history) => Object.keys(history.grants)).sort()).toEqual(events.map((event) => (event.data as { grantId: string }).grantId).sort());
-  });
-
-  it('decodes one target alone as the same histories as the whole log holds for it', () => {
+  it('gives one service or role alone as the same histories as all of them hold for it', () => {
     fc.assert(
-      fc.property(grantHistories(organization.organizationId, memberIds, grantIds), (events) => {
-        const log = encode(events);
-        const all = decodeGrantLog(organization.organizationId, log);
+      fc.property(grantHistories(organizationId, memberIds, grantIds), (events) => {
+        const all = grantHistoriesOf(organizationId, recorded(events));
         for (const target of new Set(all.map((history) => history.target))) {
-          expect(decodeGrantLog(organization.organizationId, log, target)).toStrictEqual(all.filter((history) => history.target === target));
+          expect(grantHistoriesOf(organizationId, recorded(events), target)).toStrictEqual(all.filter((history) => history.target === target));
         }
       }),
       { numRuns: 100 },
     );
   });
 
-  it('leaves the log as it was for an event about a grant it does not hold, and never changes the log it is given', () => {
-    const issued = memEv(PEOPLE.anna.memberId, grantIds[0] as string);
-    const log = Object.freeze(appendGrantEvent(EMPTY_GRANT_LOG, issued));
-    const copy = { ...log };
-    expect(appendGrantEvent(log, { type: 'GrantExpired', data: { ...issued.data, grantId: grantIds[1] as string } } as MemberEvent)).toBe(log);
-    expect(appendGrantEvent(log, { type: 'GrantExpired', data: { ...issued.data, grantId: 'g-unknown' } } as MemberEvent)).toBe(log);
-    const revoked = appendGrantEvent(log, { type: 'GrantRevoked', data: { ...issued.data, cause: 'revoked' } } as MemberEvent);
-    expect(revoked.records.length).toBeGreaterThan(log.records.length);
-    expect(log).toEqual(copy);
-  });
-
-  it('keeps a grant in about 30 bytes: its 16-byte id, and a record of distances and small indexes', () => {
-    const events = Array.from({ length: 100 }, (_, i) => memEv(PEOPLE.anna.memberId, `0b7e5f3a-1c2d-4e3f-9a4b-${String(i).padStart(12, '0')}`, i));
-    const log = encode(events);
-    expect(log.grantIds.length).toBe(1600);
-    expect(log.records.length / 100).toBeLessThan(16);
-    expect(log.names.length).toBeLessThan(100);
-    expect([...log.records].every((char) => char.charCodeAt(0) < 256)).toBe(true);
+  it('moves a grant id issued again for another service to that service\'s history', () => {
+    const issue = (service: string, day: number): MemberEvent => {
+      const occurredAt = new Date(Date.parse('2025-01-01T00:00:00.000Z') + day * 86_400_000).toISOString();
+      return {
+        type: 'GrantIssued',
+        data: { organizationId, memberId: 'm-anna', grantId: 'g-1', service, validFrom: occurredAt, validUntil: '2026-01-01T00:00:00.000Z', schemaVersion: 1, occurredAt, by: { subject: 'sub-mr', memberId: 'm-mr' } },
+      };
+    };
+    const histories = grantHistoriesOf(organizationId, recorded([issue('payroll', 0), issue('pension', 1)]));
+    expect(histories.map((history) => [history.target, Object.keys(history.grants)])).toEqual([['service:pension', ['g-1']]]);
   });
 });
-
-function memEv(memberId: string, grantId: string, day = 0): MemberEvent {
-  const occurredAt = new Date(Date.parse('2025-01-01T08:15:30.250Z') + day * 86_400_000 + day * 7919).toISOString();
-  const validUntil = new Date(Date.parse(occurredAt) + 365 * 86_400_000).toISOString();
-  return {
-    type: 'GrantIssued',
-    data: { organizationId: 'org-1', memberId, grantId, service: 'payroll', validFrom: occurredAt, validUntil, schemaVersion: 1, occurredAt, by: { subject: 'sub-mr', memberId: 'm-mr' } },
-  };
-}

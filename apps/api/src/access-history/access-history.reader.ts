@@ -10,9 +10,13 @@ import {
   type By,
   type OrganizationState,
 } from '@behorighet/domain';
+import type { EventStore } from '@behorighet/event-store';
 import { ORGANIZATION_STATES, type OrganizationStateDocument, type ReadStore } from '@behorighet/read-models';
-import { ACCESS_HISTORY, type AccessHistoryDocument } from './access-history.projection.js';
-import { decodeGrantLog, type GrantHistory } from './grant-decoding.js';
+import { ACCESS_HISTORY } from './access-history.projection.js';
+import { grantHistoriesOf, type GrantHistory } from './grant-histories.js';
+
+/** Positions asked of the read model, and events read back from the log, at a time. */
+const PAGE = 1000;
 
 /** The read models the intervals are derived from: wait for both (read your writes). */
 export const ACCESS_HISTORY_READ_MODELS = [ACCESS_HISTORY, ORGANIZATION_STATES] as const;
@@ -52,12 +56,16 @@ export interface AccessHolder {
 }
 
 /**
- * Answers "who had access when" from the access_history read model and the organizations' folded states, through the domain's evaluators only
- * (`accessIntervals`, `effectiveAccess`), so the read side and the write side never disagree. Reads one
- * organization's document at a time: memory stays flat whatever the size of the history.
+ * Answers "who had access when" from the access_history read model (where an organization's grant events are
+ * in the log), the events themselves and the organizations' folded states, through the domain's fold and
+ * evaluators only (`evolveMember`, `accessIntervals`, `effectiveAccess`), so the read side and the write side
+ * never disagree. Holds one organization's grant events at a time: memory stays flat whatever the size of the history.
  */
 export class AccessHistoryReader {
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    private readonly events: EventStore,
+  ) {}
 
   async organization(organizationId: string): Promise<OrganizationState | undefined> {
     const document = await this.store.get<OrganizationStateDocument>(ORGANIZATION_STATES, organizationId);
@@ -66,11 +74,17 @@ export class AccessHistoryReader {
 
   /**
    * The organization's grant histories, member by member (then target); one service or role when given.
-   * Decoded from the organization's one document, which is all that is held in memory meanwhile.
+   * Folded from the organization's grant events, which are all that is held in memory meanwhile.
    */
   async *grantHistories(organizationId: string, target?: AccessTarget): AsyncGenerator<GrantHistory> {
-    const document = await this.store.get<AccessHistoryDocument>(ACCESS_HISTORY, organizationId);
-    if (document) yield* decodeGrantLog(organizationId, document, target === undefined ? undefined : targetKey(target));
+    const events = [];
+    let after: bigint | undefined;
+    do {
+      const page = await this.store.positions(ACCESS_HISTORY, [organizationId], { after, limit: PAGE });
+      if (page.positions.length > 0) events.push(...(await this.events.readAt(page.positions)));
+      after = page.nextCursor ?? undefined;
+    } while (after !== undefined);
+    yield* grantHistoriesOf(organizationId, events, target === undefined ? undefined : targetKey(target));
   }
 
   /** R-READ-3/R-READ-4: every access interval of the organization, member by member, overlapping the period. */

@@ -29,8 +29,7 @@ const PAGE = 200;
  * domain's own evaluators (`organizationDenials`, `memberDenials`, `effectiveAccess`). Organizations in
  * `_id` order; only `only` when given.
  */
-export async function* organizationsAsOf(store: ReadStore, at: Date, only?: string): AsyncGenerator<OrganizationAsOf> {
-  const reader = new AccessHistoryReader(store);
+export async function* organizationsAsOf(reader: AccessHistoryReader, store: ReadStore, at: Date, only?: string): AsyncGenerator<OrganizationAsOf> {
   for await (const organization of organizationStates(store, only)) {
     const t = +at;
     if (organization.status !== 'registered' || Date.parse(organization.registeredAt) > t) continue;
@@ -63,8 +62,7 @@ export async function* organizationsAsOf(store: ReadStore, at: Date, only?: stri
 }
 
 /** The compliance export's rows as of `at` (what an export asked for then would have listed), organization by organization. */
-export async function* intervalsAsOf(store: ReadStore, at: Date, only?: string): AsyncGenerator<AccessIntervalRow> {
-  const reader = new AccessHistoryReader(store);
+export async function* intervalsAsOf(reader: AccessHistoryReader, store: ReadStore, at: Date, only?: string): AsyncGenerator<AccessIntervalRow> {
   for await (const organization of organizationStates(store, only)) {
     yield* reader.intervals(organization.organizationId, { asOf: at, to: +at });
   }
