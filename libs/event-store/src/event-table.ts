@@ -17,8 +17,8 @@ export interface EventTable {
   readStreamPage(stream: string, from: bigint, direction: 'forwards' | 'backwards', limit: number): StoredEventRow[];
   /** Up to `limit` events with a position greater than `after`, in position order. */
   readAllPage(after: bigint, limit: number): StoredEventRow[];
-  /** The event at `position`, if any. */
-  readAt(position: bigint): StoredEventRow | undefined;
+  /** The events at `positions`, in the order asked; undefined where a position holds none. */
+  readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[];
   headPosition(): bigint;
 }
 

@@ -41,8 +41,8 @@ class MemoryTable implements EventTable {
     return this.rows.slice(start, start + limit);
   }
 
-  readAt(position: bigint): StoredEventRow | undefined {
-    return position >= 1n ? this.rows[Number(position) - 1] : undefined;
+  readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[] {
+    return positions.map((position) => (position >= 1n ? this.rows[Number(position) - 1] : undefined));
   }
 
   headPosition(): bigint {

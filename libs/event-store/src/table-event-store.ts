@@ -46,9 +46,9 @@ export abstract class TableEventStore implements EventStore {
 
   async readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return positions.map((position) => {
-      const row = this.table.readAt(position);
-      if (row === undefined) throw new EventNotFoundError(position);
+    const rows = this.table.readAt(positions);
+    return rows.map((row, i) => {
+      if (row === undefined) throw new EventNotFoundError(positions[i] as bigint);
       return toRecordedEvent(row);
     });
   }

@@ -96,5 +96,15 @@ export function describeReadContract(ctx: ContractContext): void {
       const beyond = (await ctx.store().headPosition()) + 1_000_000n;
       await expect(ctx.store().readAt([a as bigint, beyond])).rejects.toBeInstanceOf(EventNotFoundError);
     });
+
+    it('reads a long list of positions, ascending or not and with repeats, as asked', async () => {
+      const stream = ctx.newStream('at-many');
+      await ctx.store().append(stream, newEvents(1200, 'Point', 0), { expectedRevision: 'any' });
+      const positions = (await collect(ctx.store().readStream(stream))).map((event) => event.position);
+      const ascending = positions.filter((_, i) => i % 2 === 0);
+      expect(seqs(await ctx.store().readAt(ascending))).toEqual(range(0, 1199).filter((seq) => seq % 2 === 0));
+      const mixed = [...positions.slice(600).reverse(), positions[3] as bigint, positions[3] as bigint, ...positions.slice(0, 600)];
+      expect(seqs(await ctx.store().readAt(mixed))).toEqual([...range(600, 1199).reverse(), 3, 3, ...range(0, 599)]);
+    });
   });
 }
