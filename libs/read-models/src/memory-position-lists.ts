@@ -1,5 +1,5 @@
 import { assertWellFormedEntry, assertWellFormedWhere, declaredTags } from './read-write.checks.js';
-import { entryLine, listDigest, tagJson, type ListDigest } from './position-digest.js';
+import type { PositionsDigest } from './position-digest.js';
 import type { CollectionDefinition, PositionWrite } from './read-store.port.js';
 
 /** One list as columns in growing typed arrays: entry i is `positions[i]` with tag t coded `tags[t][i]`. */
@@ -88,24 +88,18 @@ export class MemoryPositionLists {
     return { positions, more: false };
   }
 
-  /** Each list's digest document (see `ListDigest`), lists in binary string order. */
-  *digests(): Generator<ListDigest> {
-    // Each value's JSON once, not once per entry.
-    const json = this.values.map((tag) => tag.values.map((value) => tagJson(value)));
-    const absent = tagJson(undefined);
-    const line: string[] = this.tags.map(() => absent);
+  /** Feeds every list to `digest`, in binary string order. */
+  digestInto(digest: PositionsDigest): void {
+    const valueOf = (column: number, code: number) => (this.values[column] as TagValues).values[code] as string;
     for (const name of [...this.lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const list = this.lists.get(name) as TaggedList;
-      const lines: string[] = [];
-      for (let i = 0; i < list.size; i += 1) {
-        for (let column = 0; column < line.length; column += 1) {
-          const code = (list.tags[column] as Int32Array)[i] as number;
-          line[column] = code === ABSENT ? absent : ((json[column] as string[])[code] as string);
-        }
-        lines.push(entryLine(list.positions[i] as number, line));
-      }
-      yield listDigest(name, this.tags, lines);
+      const { positions, tags, size } = this.lists.get(name) as TaggedList;
+      digest.addList(name, positions.subarray(0, size), tags.map((column) => column.subarray(0, size)), valueOf);
     }
+    digest.finish();
+  }
+
+  get tagNames(): readonly string[] {
+    return this.tags;
   }
 
   private list(name: string): TaggedList {

@@ -1,6 +1,7 @@
 import { DocumentDigest } from './document-digest.js';
 import { MemoryCollection } from './memory-collection.js';
 import { MemoryPositionLists } from './memory-position-lists.js';
+import { PositionsDigest } from './position-digest.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import { assertWellFormedWrite } from './read-write.checks.js';
 import {
@@ -95,7 +96,7 @@ export class MemoryReadStore implements ReadStore {
     }
     for (const [name, lists] of this.positionLists) {
       const digest = new DocumentDigest();
-      for (const list of lists.digests()) digest.add(list);
+      lists.digestInto(new PositionsDigest(digest, lists.tagNames));
       digests[name] = digest.finish();
     }
     return Object.fromEntries(Object.entries(digests).sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -1,5 +1,4 @@
 import type { AnyBulkWriteOperation, Collection, ClientSession, Document, Filter, FindOptions, IndexDescription } from 'mongodb';
-import { entryLine, tagJson } from './position-digest.js';
 import type { DeleteWrite, IndexDefinition, IndexFilter, PositionWrite, ReadWrite, UpsertWrite } from './read-store.port.js';
 
 /** A stored document or checkpoint, as the driver sees it: ids are strings, never ObjectIds. */
@@ -109,11 +108,6 @@ export function toPositionQuery(
     filter: filter as Filter<StoredDocument>,
     options: { ...READ_OPTIONS, sort: { position: 1 }, limit: page.limit + 1, projection: { position: 1 }, ...(hint !== undefined && { hint }) },
   };
-}
-
-/** A stored entry's digest line (see `ListDigest`). */
-export function toEntryLine(stored: Document, tags: readonly string[]): string {
-  return entryLine(Number(stored.position), tags.map((tag) => tagJson(typeof stored[tag] === 'string' ? (stored[tag] as string) : undefined)));
 }
 
 /** The checkpoint only moves forward: `$max` of the stored and the new position (missing counts as lowest). */

@@ -6,7 +6,6 @@ import {
   groupByCollection,
   toCheckpointUpdate,
   toIndexDescription,
-  toEntryLine,
   toPageQuery,
   toPositionIndexes,
   toPositionQuery,
@@ -15,7 +14,7 @@ import {
   type MongoDatabase,
   type MongoSessions,
 } from './mongo.mapping.js';
-import { listDigest } from './position-digest.js';
+import { PositionsDigest } from './position-digest.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import {
   pageLimit,
@@ -154,20 +153,32 @@ export class MongoReadStore implements ReadStore {
     await this.options.onClose?.();
   }
 
-  /** Lists as the memory store digests them (see `ListDigest`): entries streamed in list, then position order. */
+  /** Lists as the memory store digests them (see `PositionsDigest`): entries streamed in list, then position order. */
   private async digestLists(name: string, digest: DocumentDigest): Promise<void> {
     const tags = [...this.declaredTags(name)];
+    const lists = new PositionsDigest(digest, tags);
+    // Values coded as they come (the digest renumbers them): per tag, value → code and code → value.
+    const codes = tags.map(() => new Map<string, number>());
+    const values = tags.map((): string[] => []);
+    const valueOf = (column: number, code: number) => (values[column] as string[])[code] as string;
     let list: string | undefined;
-    let lines: string[] = [];
+    let positions: number[] = [];
+    let columns: number[][] = [];
+    const flush = () => {
+      if (list !== undefined) lists.addList(list, positions, columns, valueOf);
+    };
     for await (const entry of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { list: 1, position: 1 } })) {
       if (entry.list !== list) {
-        if (list !== undefined) digest.add(listDigest(list, tags, lines));
+        flush();
         list = entry.list as string;
-        lines = [];
+        positions = [];
+        columns = tags.map(() => []);
       }
-      lines.push(toEntryLine(entry, tags));
+      positions.push(Number(entry.position));
+      tags.forEach((tag, column) => (columns[column] as number[]).push(codeOf(entry[tag], codes[column] as Map<string, number>, values[column] as string[])));
     }
-    if (list !== undefined) digest.add(listDigest(list, tags, lines));
+    flush();
+    lists.finish();
   }
 
   /** Writes in order, then moves the checkpoint; inside `session`'s transaction when there is one. */
@@ -212,4 +223,16 @@ export class MongoReadStore implements ReadStore {
   private checkpoints(): MongoCollection {
     return this.db.collection(this.options.checkpointCollection ?? 'checkpoints');
   }
+}
+
+/** A stored tag's code in `codes`, given when first seen; -1 when the entry has none. */
+function codeOf(value: unknown, codes: Map<string, number>, values: string[]): number {
+  if (typeof value !== 'string') return -1;
+  let code = codes.get(value);
+  if (code === undefined) {
+    code = values.length;
+    codes.set(value, code);
+    values.push(value);
+  }
+  return code;
 }

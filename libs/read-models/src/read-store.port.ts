@@ -145,7 +145,7 @@ export interface ReadStore {
 
   /**
    * A stable hash per declared collection of all its documents in `_id` order (a positions collection: per list
-   * in binary string order, its entries in position order with their tags — see `ListDigest`) (checkpoints
+   * in binary string order, its entries in position order with their tags — see `PositionsDigest`) (checkpoints
    * excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
    */
   digest(): Promise<Record<string, string>>;
