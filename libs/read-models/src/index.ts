@@ -5,6 +5,7 @@ export {
   isPositionProjection,
   type DocumentBody,
   type DocumentTarget,
+  type PositionEntry,
   type PositionProjection,
   type Projection,
   type ReadModelProjection,

@@ -1,113 +1,162 @@
-import { listKeyText, type ListKey } from './read-store.port.js';
+import { assertWellFormedEntry, assertWellFormedWhere, declaredTags } from './read-write.checks.js';
+import type { PositionsDigest } from './position-digest.js';
+import type { CollectionDefinition, PositionWrite } from './read-store.port.js';
 
-/** One list: positions as doubles in a growing typed array (8 bytes an entry, no object per entry). */
-interface PositionList {
-  items: Float64Array;
+/** One list as columns in growing typed arrays: entry i is `positions[i]` with tag t coded `tags[t][i]`. */
+interface TaggedList {
+  positions: Float64Array;
+  /** Per declared tag, the interned code of each entry's value; -1 when the entry has none. */
+  tags: Int32Array[];
   size: number;
 }
 
-/** A trie over the parts of list keys: a key's parts are looked up one by one, never joined into a string. */
-interface Node {
-  list?: PositionList;
-  children?: Map<string, Node>;
+/** The values of one tag, each given a code once (the same value in any list has the same code). */
+interface TagValues {
+  codes: Map<string, number>;
+  values: string[];
 }
 
 const FIRST_CAPACITY = 4;
+const ABSENT = -1;
 
 /**
- * A `positions` collection in memory: lists of log positions by key, each in increasing order. An entry
- * costs 8 bytes in its list's typed array (grown by doubling), so an index with an entry per event of a
- * long log stays small and gives the garbage collector nothing to trace. Keys are paths (organization,
- * then member…) held in a trie, so adding an entry hashes the parts it names and builds no key string.
+ * A `positions` collection in memory: per list, its entries in position order as columns of typed arrays —
+ * 8 bytes for the position and 4 per declared tag (its value interned per collection and tag), grown by
+ * doubling. Appending an entry looks up its list and each tag value in a Map and stores numbers: no object
+ * per entry, so an index with an entry per event of a long log stays small and gives the garbage collector
+ * nothing to trace. A filtered page scans the list's tag columns from the cursor on.
  */
 export class MemoryPositionLists {
-  private readonly root: Node = {};
-  private lastFirst: string | undefined;
-  private lastFirstNode: Node | undefined;
+  private readonly name: string;
+  private readonly tags: readonly string[];
+  /** Tag name → its column. */
+  private readonly columns: Map<string, number>;
+  private readonly values: TagValues[];
+  private readonly lists = new Map<string, TaggedList>();
+  // Consecutive events mostly land in the same list (one organization's): remember the last one.
+  private lastName: string | undefined;
+  private lastList: TaggedList | undefined;
 
-  /** Appends `position` to each list of `keys` (see `add`); true when any list took it. */
-  addAll(keys: readonly ListKey[], position: bigint): boolean {
-    let added = false;
-    for (const key of keys) if (this.add(key, position)) added = true;
-    return added;
+  constructor(definition: CollectionDefinition) {
+    this.name = definition.name;
+    this.tags = [...declaredTags(definition)];
+    this.columns = new Map(this.tags.map((tag, column) => [tag, column]));
+    this.values = this.tags.map(() => ({ codes: new Map(), values: [] }));
   }
 
-  /** Appends `position` unless the list already ends at or past it; true when it did. */
-  add(key: ListKey, position: bigint): boolean {
-    const value = Number(position);
-    const node = this.node(key, true) as Node;
-    let list = node.list;
-    if (list === undefined) {
-      list = { items: new Float64Array(FIRST_CAPACITY), size: 0 };
-      node.list = list;
-    } else if (list.size > 0 && (list.items[list.size - 1] as number) >= value) {
-      return false;
+  /** Declared again: the same tags, or a TypeError. */
+  assertSameTags(definition: CollectionDefinition): void {
+    const tags = declaredTags(definition);
+    if (tags.length !== this.tags.length || tags.some((tag, i) => tag !== this.tags[i])) {
+      throw new TypeError(`collection ${this.name} was declared with the tags ${this.tags.join(', ')}, not ${tags.join(', ')}`);
     }
-    if (list.size === list.items.length) {
-      const grown = new Float64Array(list.items.length * 2);
-      grown.set(list.items);
-      list.items = grown;
+  }
+
+  check(write: PositionWrite): void {
+    assertWellFormedEntry(write, this.columns);
+  }
+
+  /** Appends the entry unless its list already ends at or past its position; true when it did. */
+  add(write: PositionWrite): boolean {
+    const value = Number(write.position);
+    const list = this.list(write.list);
+    const size = list.size;
+    if (size > 0 && (list.positions[size - 1] as number) >= value) return false;
+    if (size === list.positions.length) grow(list);
+    list.positions[size] = value;
+    const { tags } = write;
+    for (let column = 0; column < this.tags.length; column += 1) {
+      const tag = tags[this.tags[column] as string];
+      (list.tags[column] as Int32Array)[size] = tag === undefined ? ABSENT : this.code(column, tag);
     }
-    list.items[list.size] = value;
-    list.size += 1;
+    list.size = size + 1;
     return true;
   }
 
-  /** Up to `limit` positions of the list after `after`, and whether more follow. */
-  page(key: ListKey, after: bigint | undefined, limit: number): { positions: bigint[]; more: boolean } {
-    const list = this.node(key, false)?.list;
-    if (list === undefined) return { positions: [], more: false };
-    const start = after === undefined ? 0 : firstAfter(list, Number(after));
-    const end = Math.min(list.size, start + limit);
+  /** Up to `limit` positions of the list after `after` whose entries have every `where` tag, and whether more follow. */
+  page(name: string, after: bigint | undefined, limit: number, where: Readonly<Record<string, string | undefined>> = {}): { positions: bigint[]; more: boolean } {
+    assertWellFormedWhere(this.name, where, this.columns);
+    const list = this.lists.get(name);
+    const wanted = this.wanted(where);
+    if (list === undefined || wanted === undefined) return { positions: [], more: false };
     const positions: bigint[] = [];
-    for (let i = start; i < end; i += 1) positions.push(BigInt(list.items[i] as number));
-    return { positions, more: end < list.size };
+    for (let i = after === undefined ? 0 : firstAfter(list, Number(after)); i < list.size; i += 1) {
+      if (!wanted.every(([column, code]) => (list.tags[column] as Int32Array)[i] === code)) continue;
+      if (positions.length === limit) return { positions, more: true };
+      positions.push(BigInt(list.positions[i] as number));
+    }
+    return { positions, more: false };
   }
 
-  /** Every list in the order of its key's text (see `listKeyText`), for digests. */
-  entries(): { key: string[]; positions: number[] }[] {
-    const found: { text: string; key: string[]; positions: number[] }[] = [];
-    const visit = (node: Node, path: string[]) => {
-      if (node.list) found.push({ text: listKeyText(path), key: path, positions: Array.from(node.list.items.subarray(0, node.list.size)) });
-      for (const [part, child] of node.children ?? []) visit(child, [...path, part]);
-    };
-    visit(this.root, []);
-    return found.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0)).map(({ key, positions }) => ({ key, positions }));
+  /** Feeds every list to `digest`, in binary string order. */
+  digestInto(digest: PositionsDigest): void {
+    const valueOf = (column: number, code: number) => (this.values[column] as TagValues).values[code] as string;
+    for (const name of [...this.lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const { positions, tags, size } = this.lists.get(name) as TaggedList;
+      digest.addList(name, positions.subarray(0, size), tags.map((column) => column.subarray(0, size)), valueOf);
+    }
+    digest.finish();
   }
 
-  private node(key: ListKey, create: boolean): Node | undefined {
-    // An event's keys usually share their first part (its organization): remember where it led.
-    const first = key[0];
-    let node = this.root;
-    let i = 0;
-    if (first !== undefined && first === this.lastFirst && this.lastFirstNode !== undefined) {
-      node = this.lastFirstNode;
-      i = 1;
+  get tagNames(): readonly string[] {
+    return this.tags;
+  }
+
+  private list(name: string): TaggedList {
+    if (name === this.lastName) return this.lastList as TaggedList;
+    let list = this.lists.get(name);
+    if (list === undefined) {
+      list = { positions: new Float64Array(FIRST_CAPACITY), tags: this.tags.map(() => new Int32Array(FIRST_CAPACITY)), size: 0 };
+      this.lists.set(name, list);
     }
-    for (; i < key.length; i += 1) {
-      const part = key[i] as string;
-      let child = node.children?.get(part);
-      if (child === undefined) {
-        if (!create) return undefined;
-        child = {};
-        (node.children ??= new Map()).set(part, child);
-      }
-      if (i === 0) {
-        this.lastFirst = part;
-        this.lastFirstNode = child;
-      }
-      node = child;
+    this.lastName = name;
+    this.lastList = list;
+    return list;
+  }
+
+  private code(column: number, value: string): number {
+    const tag = this.values[column] as TagValues;
+    let code = tag.codes.get(value);
+    if (code === undefined) {
+      code = tag.values.length;
+      tag.codes.set(value, code);
+      tag.values.push(value);
     }
-    return node;
+    return code;
+  }
+
+  /** The `where` as (column, code) pairs; undefined when a value was never stored, so nothing can match. */
+  private wanted(where: Readonly<Record<string, string | undefined>>): [number, number][] | undefined {
+    const wanted: [number, number][] = [];
+    for (const [tag, value] of Object.entries(where)) {
+      if (value === undefined) continue;
+      const column = this.columns.get(tag) as number;
+      const code = (this.values[column] as TagValues).codes.get(value);
+      if (code === undefined) return undefined;
+      wanted.push([column, code]);
+    }
+    return wanted;
   }
 }
 
-function firstAfter(list: PositionList, after: number): number {
+function grow(list: TaggedList): void {
+  const capacity = list.positions.length * 2;
+  const positions = new Float64Array(capacity);
+  positions.set(list.positions);
+  list.positions = positions;
+  list.tags = list.tags.map((column) => {
+    const grown = new Int32Array(capacity);
+    grown.set(column);
+    return grown;
+  });
+}
+
+function firstAfter(list: TaggedList, after: number): number {
   let low = 0;
   let high = list.size;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if ((list.items[mid] as number) <= after) low = mid + 1;
+    if ((list.positions[mid] as number) <= after) low = mid + 1;
     else high = mid;
   }
   return low;

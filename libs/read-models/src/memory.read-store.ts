@@ -1,6 +1,7 @@
 import { DocumentDigest } from './document-digest.js';
 import { MemoryCollection } from './memory-collection.js';
 import { MemoryPositionLists } from './memory-position-lists.js';
+import { PositionsDigest } from './position-digest.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import { assertWellFormedWrite } from './read-write.checks.js';
 import {
@@ -10,8 +11,8 @@ import {
   type IndexFilter,
   type Page,
   type PageRequest,
-  type ListKey,
   type PositionPage,
+  type PositionPageRequest,
   type ReadBatch,
   type ReadDocument,
   type ReadStore,
@@ -32,7 +33,9 @@ export class MemoryReadStore implements ReadStore {
     for (const definition of definitions) {
       if (definition.kind === 'positions') {
         if (this.collections.has(definition.name)) throw new TypeError(`collection ${definition.name} holds documents, not positions`);
-        if (!this.positionLists.has(definition.name)) this.positionLists.set(definition.name, new MemoryPositionLists());
+        const known = this.positionLists.get(definition.name);
+        if (known) known.assertSameTags(definition);
+        else this.positionLists.set(definition.name, new MemoryPositionLists(definition));
         continue;
       }
       if (this.positionLists.has(definition.name)) throw new TypeError(`collection ${definition.name} holds positions, not documents`);
@@ -65,9 +68,9 @@ export class MemoryReadStore implements ReadStore {
     return { items, nextCursor: ids.length > limit ? (ids[limit - 1] as string) : null };
   }
 
-  async positions(collection: string, key: ListKey, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
+  async positions(collection: string, list: string, page: PositionPageRequest = {}): Promise<PositionPage> {
     const limit = pageLimit(page.limit);
-    const { positions, more } = this.lists(collection).page(key, page.after, limit);
+    const { positions, more } = this.lists(collection).page(list, page.after, limit, page.where);
     return { positions, nextCursor: more ? (positions[positions.length - 1] as bigint) : null };
   }
 
@@ -93,7 +96,7 @@ export class MemoryReadStore implements ReadStore {
     }
     for (const [name, lists] of this.positionLists) {
       const digest = new DocumentDigest();
-      for (const list of lists.entries()) digest.add(list);
+      lists.digestInto(new PositionsDigest(digest, lists.tagNames));
       digests[name] = digest.finish();
     }
     return Object.fromEntries(Object.entries(digests).sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -106,11 +109,7 @@ export class MemoryReadStore implements ReadStore {
   }
 
   private check(write: ReadWrite): void {
-    if (write.kind === 'position') {
-      this.lists(write.collection);
-      assertWellFormedWrite(write);
-      return;
-    }
+    if (write.kind === 'position') return this.lists(write.collection).check(write);
     const collection = this.collection(write.collection);
     assertWellFormedWrite(write);
     if (write.kind === 'upsert') collection.check(write.document);
@@ -118,7 +117,7 @@ export class MemoryReadStore implements ReadStore {
 
   /** Applies one write unless the stored document is at or past it; true when it changed the store. */
   private apply(write: ReadWrite): boolean {
-    if (write.kind === 'position') return this.lists(write.collection).addAll(write.keys, write.position);
+    if (write.kind === 'position') return this.lists(write.collection).add(write);
     const collection = this.collection(write.collection);
     const id = write.kind === 'upsert' ? write.document._id : write.id;
     const position = write.kind === 'upsert' ? write.document._position : write.position;

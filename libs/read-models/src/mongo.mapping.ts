@@ -1,5 +1,5 @@
-import type { AnyBulkWriteOperation, Collection, ClientSession, Document, Filter, IndexDescription } from 'mongodb';
-import { listKeyText, type DeleteWrite, type IndexDefinition, type IndexFilter, type ListKey, type ReadWrite, type UpsertWrite } from './read-store.port.js';
+import type { AnyBulkWriteOperation, Collection, ClientSession, Document, Filter, FindOptions, IndexDescription } from 'mongodb';
+import type { DeleteWrite, IndexDefinition, IndexFilter, PositionWrite, ReadWrite, UpsertWrite } from './read-store.port.js';
 
 /** A stored document or checkpoint, as the driver sees it: ids are strings, never ObjectIds. */
 export interface StoredDocument {
@@ -42,11 +42,14 @@ export function toPageQuery(filter: IndexFilter, after: string | undefined): Fil
  * strings starting with `$` stay strings.
  */
 export function toWriteModels(write: ReadWrite): AnyBulkWriteOperation<StoredDocument>[] {
-  if (write.kind !== 'position') return [toWriteModel(write)];
-  // One small document per entry; inserting it twice (a re-delivered event) changes nothing.
-  return write.keys.map((key) => ({
-    updateOne: { filter: { _id: positionEntryId(key, write.position) }, update: { $setOnInsert: { key: listKeyText(key), position: write.position } }, upsert: true },
-  }));
+  return write.kind === 'position' ? [toEntryModel(write)] : [toWriteModel(write)];
+}
+
+/** One small document per entry, its tags as fields (absent ones left out); inserting it twice (a re-delivered event) changes nothing. */
+export function toEntryModel(write: PositionWrite): AnyBulkWriteOperation<StoredDocument> {
+  const entry: Record<string, unknown> = { list: write.list, position: write.position };
+  for (const [tag, value] of Object.entries(write.tags)) if (value !== undefined) entry[tag] = value;
+  return { updateOne: { filter: { _id: positionEntryId(write.list, write.position) }, update: { $setOnInsert: entry }, upsert: true } };
 }
 
 export function toWriteModel(write: UpsertWrite | DeleteWrite): AnyBulkWriteOperation<StoredDocument> {
@@ -69,13 +72,43 @@ export function toWriteModel(write: UpsertWrite | DeleteWrite): AnyBulkWriteOper
   };
 }
 
-/** A position-list entry's id: the key, then the position zero-padded so that `_id` order is list order. */
-export function positionEntryId(key: ListKey, position: bigint): string {
-  return `${listKeyText(key)}\u0000${position.toString().padStart(20, '0')}`;
+/** A position-list entry's id: the list, then the position zero-padded so that `_id` order is list order. */
+export function positionEntryId(list: string, position: bigint): string {
+  return `${list}\u0000${position.toString().padStart(20, '0')}`;
 }
 
-/** The one index of a `positions` collection: a page of a list is a range of it. */
-export const POSITION_LIST_INDEX: IndexDescription = { name: 'byKeyPosition', key: { key: 1, position: 1 } };
+/** The index a page of a whole list is a range of. */
+export const POSITION_LIST_INDEX = 'byListPosition';
+
+/** The index of a list filtered on one tag. */
+export function tagIndexName(tag: string): string {
+  return `byList_${tag}_Position`;
+}
+
+/** A `positions` collection's indexes: `{ list, position }`, and `{ list, <tag>, position }` per declared tag. */
+export function toPositionIndexes(tags: readonly string[]): IndexDescription[] {
+  return [{ name: POSITION_LIST_INDEX, key: { list: 1, position: 1 } }, ...tags.map((tag) => ({ name: tagIndexName(tag), key: { list: 1, [tag]: 1, position: 1 } }))];
+}
+
+/**
+ * A page of a list as a find: equality on the list and each `where` tag, positions after the cursor, one more than
+ * the limit. The hint names the index that answers it whole (the list's, or its one tag's); with two tags or more
+ * the server picks among the tag indexes.
+ */
+export function toPositionQuery(
+  list: string,
+  page: { after?: bigint; limit: number; where?: Readonly<Record<string, string | undefined>> },
+): { filter: Filter<StoredDocument>; options: FindOptions } {
+  const filter: Record<string, unknown> = { list };
+  const tags = Object.entries(page.where ?? {}).filter(([, value]) => value !== undefined);
+  for (const [tag, value] of tags) filter[tag] = value;
+  if (page.after !== undefined) filter.position = { $gt: page.after };
+  const hint = tags.length === 0 ? POSITION_LIST_INDEX : tags.length === 1 ? tagIndexName((tags[0] as [string, string])[0]) : undefined;
+  return {
+    filter: filter as Filter<StoredDocument>,
+    options: { ...READ_OPTIONS, sort: { position: 1 }, limit: page.limit + 1, projection: { position: 1 }, ...(hint !== undefined && { hint }) },
+  };
+}
 
 /** The checkpoint only moves forward: `$max` of the stored and the new position (missing counts as lowest). */
 export function toCheckpointUpdate(position: bigint): Document[] {

@@ -65,27 +65,65 @@ describe('MongoReadStore (against a recording driver)', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('keeps a position list as one entry document per position, inserted once, paged on its key-position index', async () => {
-    const entries: StoredDocument[] = [3, 5, 8].map((position) => ({ _id: `k\u0000${position}`, key: 'org:a', position: BigInt(position) }));
-    const { store, calls } = await declared({ find: () => entries }, false);
-    await store.declare([{ name: 'audit', indexes: [], kind: 'positions' }]);
-    expect(calls.filter((call) => call.method === 'createIndexes').map((call) => call.args[0])).toEqual([[{ name: 'byKeyPosition', key: { key: 1, position: 1 } }]]);
+  it('keeps a tagged entry as one document per position, inserted once, indexed by list and by list and each tag', async () => {
+    const { store, calls } = await declared({}, false);
+    await store.declare([{ name: 'audit', indexes: [], kind: 'positions', tags: ['type', 'member'] }]);
+    expect(calls.filter((call) => call.method === 'createIndexes').map((call) => call.args[0])).toEqual([
+      [
+        { name: 'byListPosition', key: { list: 1, position: 1 } },
+        { name: 'byList_type_Position', key: { list: 1, type: 1, position: 1 } },
+        { name: 'byList_member_Position', key: { list: 1, member: 1, position: 1 } },
+      ],
+    ]);
 
-    await store.commit({ writes: [{ kind: 'position', collection: 'audit', keys: [['org', 'a']], position: 12n }], checkpoint: { name: 'audit', position: 12n } });
+    await store.commit({ writes: [{ kind: 'position', collection: 'audit', list: 'org', position: 12n, tags: { type: 'GrantIssued', member: undefined } }], checkpoint: { name: 'audit', position: 12n } });
     const bulk = calls.find((call) => call.method === 'bulkWrite');
     expect(bulk?.args[0]).toEqual([
-      { updateOne: { filter: { _id: 'org\u001fa\u000000000000000000000012' }, update: { $setOnInsert: { key: 'org\u001fa', position: 12n } }, upsert: true } },
+      { updateOne: { filter: { _id: 'org\u000000000000000000000012' }, update: { $setOnInsert: { list: 'org', position: 12n, type: 'GrantIssued' } }, upsert: true } },
     ]);
+    expect(Object.keys((bulk?.args[0] as [{ updateOne: { update: { $setOnInsert: object } } }])[0].updateOne.update.$setOnInsert)).toEqual(['list', 'position', 'type']);
 
+    // Undeclared tags and documents collections are refused before the driver is called.
     calls.length = 0;
-    expect(await store.positions('audit', ['org', 'a'], { after: 1n, limit: 2 })).toEqual({ positions: [3n, 5n], nextCursor: 5n });
-    expect(calls).toEqual([
-      {
-        collection: 'audit',
-        method: 'find',
-        args: [{ key: 'org\u001fa', position: { $gt: 1n } }, { useBigInt64: true, sort: { position: 1 }, limit: 3, projection: { position: 1 }, hint: 'byKeyPosition' }],
-      },
+    const tagged = (tags: Record<string, string>, collection = 'audit') => ({ writes: [{ kind: 'position' as const, collection, list: 'org', position: 13n, tags }], checkpoint: { name: 'audit', position: 13n } });
+    await expect(store.commit(tagged({ actor: 'm1' }))).rejects.toThrow(TypeError);
+    await expect(store.commit(tagged({}, 'members'))).rejects.toThrow(TypeError);
+    await expect(store.positions('audit', 'org', { where: { actor: 'm1' } })).rejects.toThrow(TypeError);
+    expect(calls).toEqual([]);
+  });
+
+  it('pages a list on the index that answers its filter, one more than the limit', async () => {
+    const entries: StoredDocument[] = [3, 5, 8].map((position) => ({ _id: `org\u0000${position}`, position: BigInt(position) }));
+    const { store, calls } = await declared({ find: () => entries }, false);
+    await store.declare([{ name: 'audit', indexes: [], kind: 'positions', tags: ['type', 'member'] }]);
+    calls.length = 0;
+    expect(await store.positions('audit', 'org', { after: 1n, limit: 2 })).toEqual({ positions: [3n, 5n], nextCursor: 5n });
+    await store.positions('audit', 'org', { where: { member: 'm1', type: undefined } });
+    await store.positions('audit', 'org', { where: { member: 'm1', type: 'GrantIssued' }, after: 4n, limit: 5 });
+    const projection = { position: 1 };
+    expect(calls.map((call) => call.args)).toEqual([
+      [{ list: 'org', position: { $gt: 1n } }, { useBigInt64: true, sort: { position: 1 }, limit: 3, projection, hint: 'byListPosition' }],
+      [{ list: 'org', member: 'm1' }, { useBigInt64: true, sort: { position: 1 }, limit: 101, projection, hint: 'byList_member_Position' }],
+      [{ list: 'org', member: 'm1', type: 'GrantIssued', position: { $gt: 4n } }, { useBigInt64: true, sort: { position: 1 }, limit: 6, projection }],
     ]);
+  });
+
+  it('digests its entries as the memory store digests the same entries', async () => {
+    const stored: StoredDocument[] = [
+      { _id: 'a\u000000000000000000000001', list: 'a', position: 1n, type: 'X', member: 'm1' },
+      { _id: 'a\u000000000000000000000004', list: 'a', position: 4n, type: 'Y' },
+      { _id: 'b\u000000000000000000000002', list: 'b', position: 2n, type: 'X' },
+    ];
+    const { store, calls } = await declared({ find: () => stored }, false);
+    const definition = { name: 'audit', indexes: [], kind: 'positions' as const, tags: ['type', 'member'] };
+    await store.declare([definition]);
+    const memory = new MemoryReadStore();
+    await memory.declare([members, definition]);
+    const writes = stored.map(({ list, position, type, member }) => ({ kind: 'position' as const, collection: 'audit', list: list as string, position: position as bigint, tags: { type: type as string, member: member as string | undefined } }));
+    await memory.commit({ writes: [writes[2], writes[0], writes[1]] as typeof writes, checkpoint: { name: 'audit', position: 4n } });
+
+    expect((await store.digest()).audit).toBe((await memory.digest()).audit);
+    expect(calls.find((call) => call.collection === 'audit' && call.method === 'find')?.args).toEqual([{}, { useBigInt64: true, sort: { list: 1, position: 1 } }]);
   });
 
   it('on a standalone server writes a guarded, ordered bulkWrite and then the checkpoint, without a session', async () => {

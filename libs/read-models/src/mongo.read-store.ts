@@ -2,17 +2,19 @@ import { MongoClient, type ClientSession } from 'mongodb';
 import { DocumentDigest } from './document-digest.js';
 import { assertSameIndex, indexForFilter } from './index-selection.js';
 import {
-  POSITION_LIST_INDEX,
   READ_OPTIONS,
   groupByCollection,
   toCheckpointUpdate,
   toIndexDescription,
   toPageQuery,
+  toPositionIndexes,
+  toPositionQuery,
   toWriteModels,
   type MongoCollection,
   type MongoDatabase,
   type MongoSessions,
 } from './mongo.mapping.js';
+import { PositionsDigest } from './position-digest.js';
 import { UnknownCollectionError } from './read-models.errors.js';
 import {
   pageLimit,
@@ -21,15 +23,13 @@ import {
   type IndexFilter,
   type Page,
   type PageRequest,
-  type ListKey,
   type PositionPage,
-  LIST_KEY_SEPARATOR,
-  listKeyText,
+  type PositionPageRequest,
   type ReadBatch,
   type ReadDocument,
   type ReadStore,
 } from './read-store.port.js';
-import { assertWellFormedWrite } from './read-write.checks.js';
+import { assertWellFormedEntry, assertWellFormedWhere, assertWellFormedWrite, declaredTags } from './read-write.checks.js';
 
 export interface MongoReadStoreOptions {
   /** Commit each batch with its checkpoint in a transaction; default: when the server is a replica set or mongos. */
@@ -49,6 +49,8 @@ export interface MongoReadStoreOptions {
  */
 export class MongoReadStore implements ReadStore {
   private readonly definitions = new Map<string, CollectionDefinition>();
+  /** Per `positions` collection, its declared tags. */
+  private readonly tags = new Map<string, ReadonlySet<string>>();
   private transactional: Promise<boolean> | undefined;
 
   constructor(
@@ -66,8 +68,10 @@ export class MongoReadStore implements ReadStore {
   async declare(definitions: readonly CollectionDefinition[]): Promise<void> {
     for (const definition of definitions) {
       if (definition.kind === 'positions') {
-        await this.db.collection(definition.name).createIndexes([POSITION_LIST_INDEX]);
-        this.definitions.set(definition.name, { name: definition.name, indexes: [], kind: 'positions' });
+        const tags = declaredTags(definition);
+        await this.db.collection(definition.name).createIndexes(toPositionIndexes(tags));
+        this.definitions.set(definition.name, { name: definition.name, indexes: [], kind: 'positions', tags: [...tags] });
+        this.tags.set(definition.name, new Set(tags));
         continue;
       }
       const known = this.definitions.get(definition.name);
@@ -103,21 +107,22 @@ export class MongoReadStore implements ReadStore {
     return { items, nextCursor: found.length > limit ? (items[limit - 1] as D)._id : null };
   }
 
-  async positions(collection: string, key: ListKey, page: { after?: bigint; limit?: number } = {}): Promise<PositionPage> {
+  async positions(collection: string, list: string, page: PositionPageRequest = {}): Promise<PositionPage> {
     const limit = pageLimit(page.limit);
-    const text = listKeyText(key);
-    const filter = page.after === undefined ? { key: text } : { key: text, position: { $gt: page.after } };
-    const found = await this.collection(collection)
-      .find(filter, { ...READ_OPTIONS, sort: { position: 1 }, limit: limit + 1, projection: { position: 1 }, hint: POSITION_LIST_INDEX.name })
-      .toArray();
+    assertWellFormedWhere(collection, page.where ?? {}, this.declaredTags(collection));
+    const { filter, options } = toPositionQuery(list, { ...page, limit });
+    const found = await this.collection(collection).find(filter, options).toArray();
     const positions = found.slice(0, limit).map((entry) => BigInt(entry.position as bigint | number));
     return { positions, nextCursor: found.length > limit ? (positions[limit - 1] as bigint) : null };
   }
 
   async commit(batch: ReadBatch): Promise<CommitResult> {
     for (const write of batch.writes) {
-      this.definition(write.collection);
-      assertWellFormedWrite(write);
+      if (write.kind === 'position') assertWellFormedEntry(write, this.declaredTags(write.collection));
+      else {
+        this.definition(write.collection);
+        assertWellFormedWrite(write);
+      }
     }
     if (!(await this.usesTransactions())) return this.writeBatch(batch, undefined);
     const session = this.sessions.startSession();
@@ -148,20 +153,32 @@ export class MongoReadStore implements ReadStore {
     await this.options.onClose?.();
   }
 
-  /** Lists as the memory store digests them: `{ key, positions }` per key, in key order. */
+  /** Lists as the memory store digests them (see `PositionsDigest`): entries streamed in list, then position order. */
   private async digestLists(name: string, digest: DocumentDigest): Promise<void> {
-    let current: { key: string[]; positions: number[] } | undefined;
-    let currentText: string | undefined;
-    for await (const entry of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { key: 1, position: 1 } })) {
-      const text = entry.key as string;
-      if (current === undefined || currentText !== text) {
-        if (current) digest.add(current);
-        current = { key: text.split(LIST_KEY_SEPARATOR), positions: [] };
-        currentText = text;
+    const tags = [...this.declaredTags(name)];
+    const lists = new PositionsDigest(digest, tags);
+    // Values coded as they come (the digest renumbers them): per tag, value → code and code → value.
+    const codes = tags.map(() => new Map<string, number>());
+    const values = tags.map((): string[] => []);
+    const valueOf = (column: number, code: number) => (values[column] as string[])[code] as string;
+    let list: string | undefined;
+    let positions: number[] = [];
+    let columns: number[][] = [];
+    const flush = () => {
+      if (list !== undefined) lists.addList(list, positions, columns, valueOf);
+    };
+    for await (const entry of this.db.collection(name).find({}, { ...READ_OPTIONS, sort: { list: 1, position: 1 } })) {
+      if (entry.list !== list) {
+        flush();
+        list = entry.list as string;
+        positions = [];
+        columns = tags.map(() => []);
       }
-      current.positions.push(Number(entry.position));
+      positions.push(Number(entry.position));
+      tags.forEach((tag, column) => (columns[column] as number[]).push(codeOf(entry[tag], codes[column] as Map<string, number>, values[column] as string[])));
     }
-    if (current) digest.add(current);
+    flush();
+    lists.finish();
   }
 
   /** Writes in order, then moves the checkpoint; inside `session`'s transaction when there is one. */
@@ -176,7 +193,6 @@ export class MongoReadStore implements ReadStore {
     }
     const { name, position } = batch.checkpoint;
     await this.checkpoints().updateOne({ _id: name }, toCheckpointUpdate(position), { upsert: true, session });
-    // A position write is one operation per list: counted by operation here.
     return { applied, skipped: operations - applied };
   }
 
@@ -192,6 +208,13 @@ export class MongoReadStore implements ReadStore {
     return definition;
   }
 
+  private declaredTags(name: string): ReadonlySet<string> {
+    const tags = this.tags.get(name);
+    if (tags !== undefined) return tags;
+    this.definition(name);
+    throw new TypeError(`collection ${name} holds documents, not positions`);
+  }
+
   private collection(name: string): MongoCollection {
     this.definition(name);
     return this.db.collection(name);
@@ -200,4 +223,16 @@ export class MongoReadStore implements ReadStore {
   private checkpoints(): MongoCollection {
     return this.db.collection(this.options.checkpointCollection ?? 'checkpoints');
   }
+}
+
+/** A stored tag's code in `codes`, given when first seen; -1 when the entry has none. */
+function codeOf(value: unknown, codes: Map<string, number>, values: string[]): number {
+  if (typeof value !== 'string') return -1;
+  let code = codes.get(value);
+  if (code === undefined) {
+    code = values.length;
+    codes.set(value, code);
+    values.push(value);
+  }
+  return code;
 }

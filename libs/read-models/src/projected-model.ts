@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@behorighet/event-store';
-import { isPositionProjection, type PositionProjection, type Projection } from './projection.js';
+import { isPositionProjection, type PositionEntry, type PositionProjection, type Projection } from './projection.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { PositionWaiters } from './position-waiters.js';
 import { ProjectionFailedError, ProjectionStoppedError, ReadTimeoutError } from './read-models.errors.js';
-import type { CollectionDefinition, ListKey, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
+import type { CollectionDefinition, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
 
 /**
  * One read model inside a ProjectionRunner: its projection, the position it has committed, who waits for
@@ -29,7 +29,9 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
   /** Its collection, as the store declares it. */
   get collection(): CollectionDefinition {
     const { projection } = this;
-    return isPositionProjection(projection) ? { name: projection.name, indexes: [], kind: 'positions' } : { name: projection.name, indexes: projection.indexes };
+    return isPositionProjection(projection)
+      ? { name: projection.name, indexes: [], kind: 'positions', tags: projection.tags }
+      : { name: projection.name, indexes: projection.indexes };
   }
 
   /** Applies the events past this model's position and commits them with its checkpoint at `last`. */
@@ -46,16 +48,18 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
   private async writes(events: readonly RecordedEvent[], store: ReadStore): Promise<ReadWrite[]> {
     const { projection } = this;
     if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events, this.handles);
+    // One entry per event: the store checks its tag names against the declaration, once per write.
+    const collection = this.name;
     const writes: ReadWrite[] = [];
     for (const event of events) {
       if (!this.handles.has(event.type)) continue;
-      let keys: readonly ListKey[];
+      let entry: PositionEntry | null;
       try {
-        keys = projection.keys(event);
+        entry = projection.entry(event);
       } catch (error) {
         throw new ProjectionFailedError(this.name, event.position, event.type, { cause: error });
       }
-      if (keys.length > 0) writes.push({ kind: 'position', collection: this.name, keys, position: event.position });
+      if (entry !== null) writes.push({ kind: 'position', collection, list: entry.list, position: event.position, tags: entry.tags });
     }
     return writes;
   }

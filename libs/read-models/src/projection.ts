@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@behorighet/event-store';
-import type { IndexDefinition, IndexFilter, ListKey, ReadDocument } from './read-store.port.js';
+import type { IndexDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
 
 /** A document as a projection writes it: the runner stamps `_id` and `_position`. */
 export type DocumentBody<Doc extends ReadDocument> = Omit<Doc, '_id' | '_position'>;
@@ -35,15 +35,25 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
 }
 
 /**
- * A read model that indexes the log: for each event it handles, the keys of the lists (see
- * `CollectionDefinition.kind: 'positions'`) that get the event's position. What an entry says is read
- * from the log when a page is shown (`EventStore.readAt`). `keys` must be pure, like `route`.
+ * A read model that indexes the log: for each event it handles, one entry (see `CollectionDefinition.kind:
+ * 'positions'`) — the list that gets the event's position, and the entry's tags (some of `tags`) that pages
+ * filter on. What an entry says is read from the log when a page is shown (`EventStore.readAt`). `entry` must
+ * be pure, like `route`.
  */
 export interface PositionProjection {
   readonly kind: 'positions';
   readonly name: string;
   readonly handles: readonly string[];
-  keys(event: RecordedEvent): readonly ListKey[];
+  /** The tag names its entries may carry. */
+  readonly tags: readonly string[];
+  /** The entry `event` makes; null when it makes none. */
+  entry(event: RecordedEvent): PositionEntry | null;
+}
+
+/** What a PositionProjection says of one event: its list and its tags (absent ones left out or undefined). */
+export interface PositionEntry {
+  list: string;
+  tags: Readonly<Record<string, string | undefined>>;
 }
 
 /** Any read model a ProjectionRunner keeps. */

@@ -19,12 +19,15 @@ export interface CollectionDefinition {
   name: string;
   indexes: readonly IndexDefinition[];
   /**
-   * `documents` (the default): documents by `_id`. `positions`: lists of log positions by key, each in
+   * `documents` (the default): documents by `_id`. `positions`: lists of tagged log positions, each in
    * position order — an index of the log (like EventStoreDB's by-category links): what the events say
    * is read from the log itself (`EventStore.readAt`), so a read model with an entry per event holds
-   * a number per entry, not a document. Such a collection has no indexes and takes only PositionWrites.
+   * a position and a few tags per entry, not a document. Such a collection has no indexes, declares its
+   * `tags`, and takes only PositionWrites.
    */
   kind?: 'documents' | 'positions';
+  /** A `positions` collection's tag names (e.g. `['type', 'member', 'actor']`): what entries carry and queries filter on. */
+  tags?: readonly string[];
 }
 
 /** What every stored document has: its id and the position of the last event that changed it. */
@@ -68,31 +71,31 @@ export interface DeleteWrite {
 }
 
 /**
- * Adds `position` to each list of `keys` in a `positions` collection (one event, several lists), unless
- * a list already ends at or past it (a re-delivered event), so a list stays in log order without repeats.
+ * Appends one entry to the list `list` of a `positions` collection: the event's position and its tags (each a
+ * declared tag name; a tag may be absent, or undefined, which is the same). An entry at or before the list's last position (a re-delivered
+ * event) is skipped, so a list stays in log order without repeats.
  */
 export interface PositionWrite {
   kind: 'position';
   collection: string;
-  keys: readonly ListKey[];
+  list: string;
   position: bigint;
+  tags: Readonly<Record<string, string | undefined>>;
 }
 
-/**
- * A list's key: a path of non-empty parts, e.g. `[organizationId, 'member', memberId]`. Parts may not
- * hold U+001F, which joins them where a key must be one string (`listKeyText`, MongoDB's `key` field).
- */
-export type ListKey = readonly string[];
-
-export const LIST_KEY_SEPARATOR = '\u001f';
-
-export function listKeyText(key: ListKey): string {
-  return key.join(LIST_KEY_SEPARATOR);
+/** A page of one list of a `positions` collection. */
+export interface PositionPageRequest {
+  /** Only entries after this position (the `nextCursor` of the previous page). */
+  after?: bigint;
+  /** At most this many positions; default 100. */
+  limit?: number;
+  /** Only entries whose tags have these values (each a declared tag name; an undefined value asks nothing). */
+  where?: Readonly<Record<string, string | undefined>>;
 }
 
 export type ReadWrite = UpsertWrite | DeleteWrite | PositionWrite;
 
-/** Positions of one list in log order; `nextCursor` (the last position given) is null on the last page. */
+/** Positions of one list in log order; `nextCursor` (the last position given) is null when no matching entry follows. */
 export interface PositionPage {
   positions: bigint[];
   nextCursor: bigint | null;
@@ -124,8 +127,12 @@ export interface ReadStore {
   /** @throws NoIndexForFilterError when no declared index has exactly the filter's fields. */
   find<D extends ReadDocument>(collection: string, filter: IndexFilter, page?: PageRequest): Promise<Page<D>>;
 
-  /** A page of the list `key` of a `positions` collection: the positions after `after`, in log order. */
-  positions(collection: string, key: ListKey, page?: { after?: bigint; limit?: number }): Promise<PositionPage>;
+  /**
+   * A page of the list `list` of a `positions` collection: the positions after `after` whose entries have every
+   * `where` tag equal, in log order. A list never written is empty.
+   * @throws TypeError when `where` names a tag the collection did not declare.
+   */
+  positions(collection: string, list: string, page?: PositionPageRequest): Promise<PositionPage>;
 
   /**
    * Applies the writes in order, each guarded by `_position`, and moves the checkpoint,
@@ -137,8 +144,9 @@ export interface ReadStore {
   checkpoint(name: string): Promise<bigint>;
 
   /**
-   * A stable hash per declared collection of all its documents in `_id` order (a positions collection:
-   * `{ key, positions }` per list in the order of `listKeyText(key)`) (checkpoints excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
+   * A stable hash per declared collection of all its documents in `_id` order (a positions collection: per list
+   * in binary string order, its entries in position order with their tags — see `PositionsDigest`) (checkpoints
+   * excluded): a rebuilt and a resumed store that hold the same documents give the same digests.
    */
   digest(): Promise<Record<string, string>>;
 

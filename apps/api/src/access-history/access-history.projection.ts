@@ -3,6 +3,7 @@ import { memberEvent, type PositionProjection } from '@behorighet/read-models';
 export const ACCESS_HISTORY = 'access_history';
 
 const GRANT_EVENTS = ['GrantIssued', 'GrantExtended', 'GrantRevoked', 'GrantExpired'] as const;
+const NO_TAGS = Object.freeze({});
 
 /**
  * The member side of access intervals (R-READ-3, R-READ-4): per organization, the log positions of every
@@ -17,8 +18,9 @@ export const accessHistoryProjection: PositionProjection = {
   kind: 'positions',
   name: ACCESS_HISTORY,
   handles: GRANT_EVENTS,
-  keys(event) {
+  tags: [],
+  entry(event) {
     const organizationId = (memberEvent(event)?.data as { organizationId?: unknown } | undefined)?.organizationId;
-    return typeof organizationId === 'string' ? [[organizationId]] : [];
+    return typeof organizationId === 'string' && organizationId !== '' ? { list: organizationId, tags: NO_TAGS } : null;
   },
 };

@@ -80,7 +80,7 @@ export class AccessHistoryReader {
     const events = [];
     let after: bigint | undefined;
     do {
-      const page = await this.store.positions(ACCESS_HISTORY, [organizationId], { after, limit: PAGE });
+      const page = await this.store.positions(ACCESS_HISTORY, organizationId, { after, limit: PAGE });
       if (page.positions.length > 0) events.push(...(await this.events.readAt(page.positions)));
       after = page.nextCursor ?? undefined;
     } while (after !== undefined);

@@ -1,8 +1,8 @@
 import { InMemoryEventStore, type EventStore, type RecordedEvent } from '@behorighet/event-store';
-import { MemoryReadStore, ProjectionRunner, type ListKey, type ReadStore } from '@behorighet/read-models';
+import { MemoryReadStore, ProjectionRunner, type PositionPageRequest, type ReadStore } from '@behorighet/read-models';
 import { appendHistory, realisticHistory } from '../../../../libs/testing/src/realistic-history.js';
 import { rebuildReadModels } from '../replay/rebuild.js';
-import { AUDIT, auditEntryOf, auditList, auditProjection } from './audit.projection.js';
+import { AUDIT, auditEntryOf, auditProjection, PLATFORM_LIST } from './audit.projection.js';
 import { auditPage, type AuditItem, type AuditQuery } from './audit.query.js';
 
 type Data = { organizationId?: string; memberId?: string; occurredAt: string; by: { memberId?: string; subject?: string; system?: string } };
@@ -61,32 +61,60 @@ describe('audit history (R-READ-2)', () => {
     organizations = [...new Set(log.map((event) => (event.data as Data).organizationId).filter((id): id is string => id !== undefined))];
   });
 
+  /** Every position of a list (filtered by `where`), page after page. */
+  const listed = async (list: string, where: PositionPageRequest['where'] = {}) => {
+    const all: bigint[] = [];
+    for (let page = await store.positions(AUDIT, list, { limit: 1000, where }); ; page = await store.positions(AUDIT, list, { limit: 1000, where, after: page.nextCursor })) {
+      all.push(...page.positions);
+      if (page.nextCursor === null) return all;
+    }
+  };
+
   it('R-READ-2 keeps every event of the log, never lost: its type, when, who, about whom and its data', async () => {
-    const listed = async (key: ListKey) => {
-      const all: bigint[] = [];
-      for (let page = await store.positions(AUDIT, key, { limit: 1000 }); ; page = await store.positions(AUDIT, key, { limit: 1000, after: page.nextCursor })) {
-        all.push(...page.positions);
-        if (page.nextCursor === null) return all;
-      }
-    };
     // Every event is in exactly one organization list, or in the platform's.
-    let entries = (await listed(auditList.platform)).length;
-    for (const organizationId of organizations) entries += (await listed(auditList.organization(organizationId))).length;
+    let entries = (await listed(PLATFORM_LIST)).length;
+    for (const organizationId of organizations) entries += (await listed(organizationId)).length;
     expect(entries).toBe(log.length);
-    expect(await listed(auditList.platform)).toContain(1n);
+    expect(await listed(PLATFORM_LIST)).toContain(1n);
     expect(auditEntryOf(log[0] as RecordedEvent)).toMatchObject({ type: 'ServiceRegistered', organizationId: null, subject: null, actorId: 'operator-1' });
 
     const login = log.find((event) => event.type === 'UserLoggedIn') as RecordedEvent;
     const data = login.data as Data;
     const org = data.organizationId as string;
-    for (const key of [auditList.organization(org), auditList.member(org, data.memberId as string), auditList.actor(org, data.by.memberId ?? (data.by.subject as string)), auditList.type(org, 'UserLoggedIn')]) {
-      expect(await listed(key)).toContain(login.position);
+    const actor = data.by.memberId ?? (data.by.subject as string);
+    for (const where of [{}, { member: data.memberId }, { actor }, { type: 'UserLoggedIn' }, { type: 'UserLoggedIn', member: data.memberId, actor }]) {
+      expect(await listed(org, where)).toContain(login.position);
     }
     expect(auditEntryOf(login)).toEqual({
       position: login.position, type: 'UserLoggedIn', organizationId: org, subject: data.memberId, occurredAt: data.occurredAt, actor: data.by, actorId: data.by.memberId ?? data.by.subject, data,
     });
     const expiry = log.find((event) => event.type === 'GrantExpired') as RecordedEvent;
     expect(auditEntryOf(expiry)).toMatchObject({ actorId: 'system:scheduler' });
+  });
+
+  it('R-READ-2 tags each entry with exactly the fields the query checks (organization, type, subject, actor)', () => {
+    for (const event of log) {
+      const { organizationId, type, subject, actorId } = auditEntryOf(event);
+      expect(auditProjection.entry(event)).toEqual({ list: organizationId ?? PLATFORM_LIST, tags: { type, member: subject ?? undefined, actor: actorId ?? undefined } });
+    }
+  });
+
+  it('R-READ-2 lists under each member, actor and type exactly the events about, by and of it', async () => {
+    for (const organizationId of organizations.slice(0, 4)) {
+      const own = log.filter((event) => auditEntryOf(event).organizationId === organizationId);
+      const values = (pick: (event: RecordedEvent) => string | null) => [...new Set(own.map(pick))].filter((value): value is string => value !== null);
+      const filters: Array<[keyof AuditQuery & ('memberId' | 'actor' | 'type'), string, (event: RecordedEvent) => string | null]> = [
+        ['memberId', 'member', (event) => auditEntryOf(event).subject],
+        ['actor', 'actor', (event) => auditEntryOf(event).actorId],
+        ['type', 'type', (event) => event.type],
+      ];
+      for (const [query, tag, pick] of filters) {
+        for (const value of values(pick)) {
+          const expected = expectedItems(log, organizationId, { [query]: value }).map((item) => BigInt(item.position));
+          expect({ tag, value, positions: await listed(organizationId, { [tag]: value }) }).toEqual({ tag, value, positions: expected });
+        }
+      }
+    }
   });
 
   it('R-READ-2 pages an organization’s events oldest first, each once, to the end', async () => {
@@ -127,10 +155,15 @@ describe('audit history (R-READ-2)', () => {
   it('R-READ-2 ends a page early, with a cursor to go on from, when a sparse filter has looked at enough entries', async () => {
     const organizationId = organizations[0] as string;
     const expected = expectedItems(log, organizationId, { type: 'OrganizationRegistered' });
-    const first = await auditPage(store, events, organizationId, { actor: 'operator-1', type: 'AgreementRenewed', limit: 10, scanBudget: 3 });
+    // The list's tags answer member, actor and type; what only the events can say (period, scope) is checked on them.
+    const onlyType = (type: string) => (entry: { type: string }) => entry.type === type;
+    const first = await auditPage(store, events, organizationId, { visible: onlyType('AgreementRenewed'), limit: 10, scanBudget: 3 });
     expect(first.nextCursor).not.toBeNull();
-    const { items } = await allPages(store, events, organizationId, { actor: 'operator-1', type: 'OrganizationRegistered', limit: 10, scanBudget: 3 });
+    const { items, pages } = await allPages(store, events, organizationId, { visible: onlyType('OrganizationRegistered'), limit: 10, scanBudget: 3 });
     expect(items).toEqual(expected);
+    expect(pages).toBeGreaterThan(1);
+    // Filters the tags answer cost one entry per match, however sparse.
+    expect(await auditPage(store, events, organizationId, { actor: 'operator-1', type: 'OrganizationRegistered', limit: 10, scanBudget: 3 })).toEqual({ items: expected, nextCursor: null });
   });
 
   it('R-READ-2 shows no other organization’s events', async () => {

@@ -1,6 +1,6 @@
 import { upcast, type By, type CatalogEvent, type MemberEvent, type OrderEvent, type OrganizationEvent } from '@behorighet/domain';
 import type { RecordedEvent } from '@behorighet/event-store';
-import type { ListKey, PositionProjection } from '@behorighet/read-models';
+import type { PositionEntry, PositionProjection } from '@behorighet/read-models';
 
 /**
  * One event of the log as the audit history shows it (R-READ-2): who (`actor`), when (`occurredAt`),
@@ -47,8 +47,8 @@ export function actorIdOf(by: By | null | undefined): string | null {
 
 /** The audit entry an event of the log makes. */
 export function auditEntryOf(event: RecordedEvent): AuditEntry {
-  const data = upcast(event.type, event.data) as Record<string, unknown>;
-  const actor = (data.by as By | undefined) ?? null;
+  const data = auditData(event);
+  const actor = actorOf(data);
   return {
     position: event.position,
     organizationId: text(data.organizationId),
@@ -61,35 +61,40 @@ export function auditEntryOf(event: RecordedEvent): AuditEntry {
   };
 }
 
+/** An event's data as the audit reads it (upcast to the current schema: the identity while every event is at v1). */
+function auditData(event: RecordedEvent): Record<string, unknown> {
+  return upcast(event.type, event.data) as Record<string, unknown>;
+}
+
+function actorOf(data: Record<string, unknown>): By | null {
+  return (data.by as By | undefined) ?? null;
+}
+
 export const AUDIT = 'audit';
 
-/** The lists an audit query reads: an organization's events, and those about a member, by an actor, of a type. */
-export const auditList = {
-  organization: (organizationId: string): ListKey => [organizationId],
-  member: (organizationId: string, memberId: string): ListKey => [organizationId, 'member', memberId],
-  actor: (organizationId: string, actorId: string): ListKey => [organizationId, 'actor', actorId],
-  type: (organizationId: string, type: string): ListKey => [organizationId, 'type', type],
-  /** Events of no organization (the platform's catalog). */
-  platform: ['platform'] as ListKey,
-};
+/** The tags of an audit entry, each what a query filter checks: `type`, `member` (the subject), `actor` (`actorId`). */
+export const AUDIT_TAGS = ['type', 'member', 'actor'] as const;
+
+/** The list of the events of no organization (the platform's catalog); an organization's list is its id. */
+export const PLATFORM_LIST = 'platform';
 
 /**
- * R-READ-2: every event of the log, indexed by organization alone and with its subject, actor or type —
- * an index of log positions (a number per list entry), the events themselves read from the log when a
- * page is shown. The log is the audit trail; this read model only says where to look.
+ * R-READ-2: every event of the log, one entry each in its organization's list, tagged with its type, subject
+ * and actor — an index of log positions, the events themselves read from the log when a page is shown. The
+ * log is the audit trail; this read model only says where to look.
  */
 export const auditProjection: PositionProjection = {
   kind: 'positions',
   name: AUDIT,
   handles: AUDITED_TYPES,
-  keys(event) {
-    // The entry the query will check, so that a list holds exactly the entries that match it.
-    const { organizationId, type, subject, actorId } = auditEntryOf(event);
-    if (organizationId === null) return [auditList.platform];
-    const keys = [auditList.organization(organizationId), auditList.type(organizationId, type)];
-    if (subject !== null) keys.push(auditList.member(organizationId, subject));
-    if (actorId !== null) keys.push(auditList.actor(organizationId, actorId));
-    return keys;
+  tags: AUDIT_TAGS,
+  entry(event): PositionEntry {
+    // The same fields, read the same way, as `auditEntryOf` gives the query's check, without building the whole entry.
+    const data = auditData(event);
+    return {
+      list: text(data.organizationId) ?? PLATFORM_LIST,
+      tags: { type: event.type, member: text(data.memberId) ?? undefined, actor: actorIdOf(actorOf(data)) ?? undefined },
+    };
   },
 };
 

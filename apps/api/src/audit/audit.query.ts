@@ -1,7 +1,7 @@
 import type { By } from '@behorighet/domain';
 import type { EventStore } from '@behorighet/event-store';
-import type { ListKey, ReadStore } from '@behorighet/read-models';
-import { AUDIT, auditEntryOf, auditList, type AuditEntry } from './audit.projection.js';
+import type { ReadStore } from '@behorighet/read-models';
+import { AUDIT, auditEntryOf, type AuditEntry } from './audit.projection.js';
 
 /** One line of the audit history (API.md): who, when, what, about whom, and its log position. */
 export interface AuditItem {
@@ -41,20 +41,21 @@ const SCAN_BUDGET = 10_000;
 const SCAN_PAGE = 500;
 
 /**
- * R-READ-2: one page of an organization's audit history, oldest first (log order). The most selective
- * list of the filter is read in position order, its events are read from the log, and the other
- * conditions are checked on the way; the cursor is the position of the last entry looked at. New events
+ * R-READ-2: one page of an organization's audit history, oldest first (log order). The organization's list
+ * is read in position order, filtered by the entries' tags (member, actor, type), its events are read from
+ * the log, and every condition is checked again on the way (the period and the caller's scope only there);
+ * the cursor is the position of the last entry looked at. New events
  * only ever get higher positions, so paging never skips or repeats an entry while the log grows.
  */
 export async function auditPage(store: ReadStore, events: EventStore, organizationId: string, query: AuditQuery): Promise<AuditPage> {
-  const list = listOf(organizationId, query);
+  const where = { member: query.memberId, actor: query.actor, type: query.type };
   const budget = query.scanBudget ?? SCAN_BUDGET;
   const pageSize = listAnswers(query) ? query.limit + 1 : SCAN_PAGE;
   const items: AuditItem[] = [];
   let after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   let scanned = 0;
   for (;;) {
-    const page = await store.positions(AUDIT, list, { after, limit: Math.min(pageSize, budget - scanned + 1) });
+    const page = await store.positions(AUDIT, organizationId, { after, where, limit: Math.min(pageSize, budget - scanned + 1) });
     for (const event of await events.readAt(page.positions)) {
       if (scanned >= budget) return { items, nextCursor: encodeCursor(after as bigint) };
       scanned += 1;
@@ -69,21 +70,13 @@ export async function auditPage(store: ReadStore, events: EventStore, organizati
   }
 }
 
-/** True when the list answers the whole query: then one entry more than asked is all a page needs to read. */
+/** True when the list's tags answer the whole query: then one entry more than asked is all a page needs to read. */
 function listAnswers(query: AuditQuery): boolean {
-  if (query.from !== undefined || query.to !== undefined || query.visible !== undefined) return false;
-  return [query.memberId, query.actor, query.type].filter((value) => value !== undefined).length <= 1;
-}
-
-function listOf(organizationId: string, query: AuditQuery): ListKey {
-  if (query.memberId !== undefined) return auditList.member(organizationId, query.memberId);
-  if (query.actor !== undefined) return auditList.actor(organizationId, query.actor);
-  if (query.type !== undefined) return auditList.type(organizationId, query.type);
-  return auditList.organization(organizationId);
+  return query.from === undefined && query.to === undefined && query.visible === undefined;
 }
 
 function matches(entry: AuditEntry, organizationId: string, query: AuditQuery): boolean {
-  // Every list is per organization; checked again all the same, as no other tenant's entry may show (R-SEC-2).
+  // The list is the organization's and its tags the filters; checked again all the same, as no other tenant's entry may show (R-SEC-2).
   if (entry.organizationId !== organizationId) return false;
   if (query.memberId !== undefined && entry.subject !== query.memberId) return false;
   if (query.actor !== undefined && entry.actorId !== query.actor) return false;
