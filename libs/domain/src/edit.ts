@@ -11,6 +11,8 @@ export interface Edit {
   set<T extends object>(target: T, patch: Partial<T>): T;
   /** `record` with `key` set to `value`; always a dictionary (null prototype, see records.ts). */
   put<V>(record: Record<string, V>, key: string, value: NoInfer<V>): Record<string, V>;
+  /** `put` for an entry the fold read from `record[key]` and changed through this edit (`set(record[key], …)`). */
+  putChanged<V>(record: Record<string, V>, key: string, value: NoInfer<V>): Record<string, V>;
   /** `list` with `item` appended. */
   push<T>(list: T[], item: NoInfer<T>): T[];
   /** `list` with the item at `index` replaced by `item`. */
@@ -21,6 +23,7 @@ export interface Edit {
 export const copying: Edit = Object.freeze<Edit>({
   set: (target, patch) => ({ ...target, ...patch }),
   put: withEntry,
+  putChanged: withEntry,
   push: (list, item) => [...list, item],
   replace: (list, index, item) => {
     const copy = [...list];
@@ -39,7 +42,12 @@ export const inPlace: Edit = Object.freeze<Edit>({
   // An initial state's empty `{}` becomes a dictionary on its first entry, as a copying fold's would.
   put: (record, key, value) => {
     if (Object.getPrototypeOf(record) !== null) return withEntry(record, key, value);
-    // An entry the fold changed in place is already there: storing it again would cost a dictionary write.
+    record[key] = value;
+    return record;
+  },
+  // The entry was changed where it is. Checked, not assumed: the key was just looked up, so the check is cheap,
+  // while a store with a key string fresh from event data costs a string-table lookup.
+  putChanged: (record, key, value) => {
     if (record[key] !== value) record[key] = value;
     return record;
   },

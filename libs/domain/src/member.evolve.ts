@@ -22,6 +22,11 @@ function foldMember(edit: Edit, state: MemberState, event: MemberEvent): MemberS
   const d = event.data;
   const at = d.occurredAt;
   switch (event.type) {
+    // Logins first: about half of all member events, and a string switch tests its cases in order.
+    case 'UserLoggedIn': {
+      const base = identified(edit, state, event);
+      return edit.set(base, { lastLoginAt: at, loginCount: base.loginCount + 1 });
+    }
     case 'GrantIssued': {
       const e = event.data;
       const target = (e.service !== undefined ? { service: e.service } : { role: e.role }) as GrantTarget;
@@ -77,14 +82,10 @@ function foldMember(edit: Edit, state: MemberState, event: MemberEvent): MemberS
       const share = base.shares[event.data.shareId];
       if (!share || share.revoked) return base;
       const revoked = { at, by: d.by, reason: event.data.reason, cause: event.data.cause, cascadedFrom: event.data.cascadedFrom };
-      return edit.set(base, { shares: edit.put(base.shares, share.shareId, edit.set(share, { revoked })) });
+      return edit.set(base, { shares: edit.putChanged(base.shares, share.shareId, edit.set(share, { revoked })) });
     }
     case 'WorkspaceSwitched':
       return identified(edit, state, event);
-    case 'UserLoggedIn': {
-      const base = identified(edit, state, event);
-      return edit.set(base, { lastLoginAt: at, loginCount: base.loginCount + 1 });
-    }
     case 'LoginDenied':
       return edit.set(identified(edit, state, event), { lastDeniedAt: at });
     default:
@@ -99,5 +100,5 @@ function identified(edit: Edit, state: MemberState, event: MemberEvent): MemberS
 
 function updateGrant(edit: Edit, state: MemberState, grantId: string, change: (g: Grant) => Partial<Grant>): MemberState {
   const grant = state.grants[grantId];
-  return grant ? edit.set(state, { grants: edit.put(state.grants, grantId, edit.set(grant, change(grant))) }) : state;
+  return grant ? edit.set(state, { grants: edit.putChanged(state.grants, grantId, edit.set(grant, change(grant))) }) : state;
 }

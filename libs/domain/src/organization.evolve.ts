@@ -41,7 +41,7 @@ function foldOrganization(edit: Edit, state: OrganizationState, event: Organizat
       return edit.set(state, { employerCodes: edit.put(state.employerCodes, event.data.code, { code: event.data.code, addedAt: at }) });
     case 'EmployerCodeClosed': {
       const code = state.employerCodes[event.data.code];
-      return code ? edit.set(state, { employerCodes: edit.put(state.employerCodes, code.code, edit.set(code, { closedAt: at })) }) : state;
+      return code ? edit.set(state, { employerCodes: edit.putChanged(state.employerCodes, code.code, edit.set(code, { closedAt: at })) }) : state;
     }
     case 'ServiceSubscribed': {
       const { service, orderId } = event.data;
@@ -74,13 +74,13 @@ function foldOrganization(edit: Edit, state: OrganizationState, event: Organizat
       const m = state.members[event.data.memberId];
       if (!m?.invitation) return state;
       const invitation = edit.set(m.invitation, { message: event.data.message, resentAt: edit.push(m.invitation.resentAt, at) });
-      return withMember(edit, state, edit.set(m, { invitation }));
+      return changedMember(edit, state, edit.set(m, { invitation }));
     }
     case 'InvitationAccepted': {
       const m = state.members[event.data.memberId];
       if (!m) return state;
       const invitation = m.invitation ? edit.set(m.invitation, { acceptedAt: at }) : m.invitation;
-      return withMember(edit, state, edit.set(m, { subject: event.data.subject, boundAt: at, invitation }));
+      return changedMember(edit, state, edit.set(m, { subject: event.data.subject, boundAt: at, invitation }));
     }
     case 'EmploymentEnded':
       return updateMember(edit, state, event.data.memberId, { employmentEnd: { at, by: d.by, reason: event.data.reason, effectiveAt: event.data.effectiveAt } });
@@ -90,7 +90,7 @@ function foldOrganization(edit: Edit, state: OrganizationState, event: Organizat
       if (!m) return state;
       const patch: Partial<MemberRecord> = { type: event.data.type, typeHistory: edit.push(m.typeHistory, { type: event.data.type, from: at }) };
       patch[event.type === 'AccessRemoved' ? 'accessRemoved' : 'deactivated'] = { at, by: d.by, reason: event.data.reason };
-      return withMember(edit, state, edit.set(m, patch));
+      return changedMember(edit, state, edit.set(m, patch));
     }
     case 'MemberDeleted':
       return updateMember(edit, state, event.data.memberId, { deleted: { at, by: d.by, reason: event.data.reason } });
@@ -123,9 +123,13 @@ function withMember(edit: Edit, state: OrganizationState, record: MemberRecord):
   return edit.set(state, { members: edit.put(state.members, record.memberId, record) });
 }
 
+function changedMember(edit: Edit, state: OrganizationState, record: MemberRecord): OrganizationState {
+  return edit.set(state, { members: edit.putChanged(state.members, record.memberId, record) });
+}
+
 function updateMember(edit: Edit, state: OrganizationState, memberId: string, patch: Partial<MemberRecord>): OrganizationState {
   const member = state.members[memberId];
-  return member ? withMember(edit, state, edit.set(member, patch)) : state;
+  return member ? changedMember(edit, state, edit.set(member, patch)) : state;
 }
 
 /** Applies a change to the member's last un-ended appointment (there is at most one). */
