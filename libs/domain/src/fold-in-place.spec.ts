@@ -72,6 +72,18 @@ describe('the folds in place give the pure folds’ states and never touch the e
     for (const events of members) expect(foldedInPlace(initialMember, foldMemberInto, events)).toStrictEqual(events.reduce(evolveMember, initialMember()));
   });
 
+  it('in place continues a freshly deserialized state (plain-object records) to what reduce(evolve) gives', () => {
+    const { organizations, members } = historyStreams(3);
+    const continued = <S, E>(initial: () => S, evolve: (state: S, event: E) => S, fold: (state: S, event: E) => void, events: readonly E[]) => {
+      const half = Math.floor(events.length / 2);
+      const state = structuredClone(events.slice(0, half).reduce(evolve, initial()));
+      for (const event of events.slice(half)) fold(state, event);
+      return state;
+    };
+    for (const events of organizations) expect(continued(initialOrganization, evolveOrganization, foldOrganizationInto, events)).toEqual(events.reduce(evolveOrganization, initialOrganization()));
+    for (const events of members) expect(continued(initialMember, evolveMember, foldMemberInto, events)).toEqual(events.reduce(evolveMember, initialMember()));
+  });
+
   it('the realistic histories exercise every organization and member event type (the property above is not vacuous)', () => {
     const { organizations, members } = historyStreams(7);
     const types = new Set<string>([...organizations.flat(), ...members.flat()].map((e) => e.type));

@@ -11,8 +11,9 @@ export function evolveMember(state: MemberState, event: MemberEvent): MemberStat
 
 /**
  * Folds one member event into the state by mutating it: the same fold as `evolveMember`, allocating only what the
- * new facts need. Only for states the caller owns: built from `initialMember()` by this fold alone, never a state
- * `evolveMember` made (those share their parts with earlier states).
+ * new facts need. Only for states the caller owns, parts included: built from `initialMember()` by this fold alone,
+ * or freshly deserialized; never a state `evolveMember` made (those share their parts with earlier states). Records
+ * that are not yet dictionaries are replaced by dictionaries on their first new entry.
  */
 export function foldMemberInto(state: MemberState, event: MemberEvent): void {
   foldMember(inPlace, state, event);

@@ -9,8 +9,9 @@ export function evolveOrganization(state: OrganizationState, event: Organization
 
 /**
  * Folds one organization event into the state by mutating it: the same fold as `evolveOrganization`, allocating
- * only what the new facts need. Only for states the caller owns: built from `initialOrganization()` by this fold
- * alone, never a state `evolveOrganization` made (those share their parts with earlier states).
+ * only what the new facts need. Only for states the caller owns, parts included: built from `initialOrganization()`
+ * by this fold alone, or freshly deserialized; never a state `evolveOrganization` made (those share their parts with
+ * earlier states). Records that are not yet dictionaries are replaced by dictionaries on their first new entry.
  */
 export function foldOrganizationInto(state: OrganizationState, event: OrganizationEvent): void {
   foldOrganization(inPlace, state, event);
