@@ -14,13 +14,13 @@ export * from './organization.events.js';
 export * from './organization.commands.js';
 export * from './organization.state.js';
 export { decideOrganization } from './organization.decider.js';
-export { evolveOrganization } from './organization.evolve.js';
+export { evolveOrganization, foldOrganizationInto } from './organization.evolve.js';
 
 export * from './member.events.js';
 export * from './member.commands.js';
 export * from './member.state.js';
 export { decideMember } from './member.decider.js';
-export { evolveMember } from './member.evolve.js';
+export { evolveMember, foldMemberInto } from './member.evolve.js';
 export { isOpenGrant } from './grants.decider.js';
 
 export * from './authority.js';
