@@ -29,7 +29,11 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
   route(event: RecordedEvent): readonly DocumentTarget[];
   /**
    * The next version of document `id` (`null` before it exists); return `null` to delete it.
-   * Must not mutate `document` (stored documents are frozen).
+   * The document's own fields are frozen. What they hold (a domain state) may be changed in place when this read
+   * model alone owns it — the organization and member states are folded so, the domain's copying fold being
+   * most of a replay's cost — with two consequences: a reader may see such a state ahead of the model's
+   * checkpoint, and a batch that fails part-way leaves the events before the failure applied to it (the model
+   * then stops, shows the failure in `/health/ready`, and is rebuilt from the log at the next start in memory).
    */
   evolve(document: Doc | null, event: RecordedEvent, id: string): DocumentBody<Doc> | null;
 }

@@ -1,4 +1,4 @@
-import { evolveMember, initialMember, targetKey, type Grant, type MemberState } from '@behorighet/domain';
+import { foldMemberInto, initialMember, targetKey, type Grant, type MemberState } from '@behorighet/domain';
 import type { RecordedEvent } from '@behorighet/event-store';
 import { memberEvent } from '@behorighet/read-models';
 
@@ -12,7 +12,7 @@ export interface GrantHistory {
 
 /**
  * The grant histories of one organization from its grant events (in log order), in `memberId|target` order:
- * each member's grants folded by the domain's own `evolveMember`, then grouped by service or role. `onlyTarget`
+ * each member's grants folded by the domain's own fold (`foldMemberInto`, `evolveMember` in place), then grouped by service or role. `onlyTarget`
  * (a target key) keeps that service's or role's histories only.
  */
 export function grantHistoriesOf(organizationId: string, events: readonly RecordedEvent[], onlyTarget?: string): GrantHistory[] {
@@ -21,7 +21,9 @@ export function grantHistoriesOf(organizationId: string, events: readonly Record
     const domain = memberEvent(event);
     if (domain === undefined) continue;
     const { memberId } = domain.data;
-    members.set(memberId, evolveMember(members.get(memberId) ?? initialMember(), domain));
+    let member = members.get(memberId);
+    if (member === undefined) members.set(memberId, (member = initialMember()));
+    foldMemberInto(member, domain);
   }
   const histories = new Map<string, GrantHistory>();
   for (const [memberId, member] of members) {

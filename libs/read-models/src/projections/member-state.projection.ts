@@ -1,4 +1,4 @@
-import { evolveMember, initialMember, type MemberState } from '@behorighet/domain';
+import { foldMemberInto, initialMember, type MemberState } from '@behorighet/domain';
 import { defineProjection } from '../projection.js';
 import type { ReadDocument } from '../read-store.port.js';
 import { MEMBER_EVENT_TYPES, memberEvent } from './domain-events.js';
@@ -23,7 +23,9 @@ export const memberStateProjection = defineProjection<MemberStateDocument>({
   evolve(document, event, id) {
     const domain = memberEvent(event);
     if (!domain) return document;
-    const state = evolveMember(document?.state ?? initialMember(), domain);
+    // The state is this read model's own (built by this fold, or loaded for this batch): folded in place.
+    const state = document?.state ?? initialMember();
+    foldMemberInto(state, domain);
     return { organizationId: state.organizationId, memberId: id, state };
   },
 });

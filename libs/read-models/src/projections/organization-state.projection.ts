@@ -1,4 +1,4 @@
-import { evolveOrganization, initialOrganization, type OrganizationState } from '@behorighet/domain';
+import { foldOrganizationInto, initialOrganization, type OrganizationState } from '@behorighet/domain';
 import { defineProjection } from '../projection.js';
 import type { ReadDocument } from '../read-store.port.js';
 import { ORGANIZATION_EVENT_TYPES, organizationEvent } from './domain-events.js';
@@ -26,6 +26,9 @@ export const organizationStateProjection = defineProjection<OrganizationStateDoc
   evolve(document, event, id) {
     const domain = organizationEvent(event);
     if (!domain) return document;
-    return { organizationId: id, state: evolveOrganization(document?.state ?? initialOrganization(), domain) };
+    // The state is this read model's own (built by this fold, or loaded for this batch): folded in place.
+    const state = document?.state ?? initialOrganization();
+    foldOrganizationInto(state, domain);
+    return { organizationId: id, state };
   },
 });
