@@ -10,7 +10,7 @@ interface TaggedList {
   size: number;
 }
 
-/** The values of one tag, each given a code once (the same value in any list has the same code). */
+/** Tag values, each given a code once (the same value in any list and under any tag has the same code). */
 interface TagValues {
   codes: Map<string, number>;
   values: string[];
@@ -21,9 +21,9 @@ const ABSENT = -1;
 
 /**
  * A `positions` collection in memory: per list, its entries in position order as columns of typed arrays —
- * 8 bytes for the position and 4 per declared tag (its value interned per collection and tag), grown by
- * doubling. Appending an entry looks up its list and each tag value in a Map and stores numbers: no object
- * per entry, so an index with an entry per event of a long log stays small and gives the garbage collector
+ * 8 bytes for the position and 4 per declared tag (its value interned once per collection), grown by
+ * doubling. Appending an entry looks up its list and each tag value in a Map and stores numbers (a value equal to
+ * the previous tag's, as an actor acting on themself, reuses its code): no object per entry, so an index with an entry per event of a long log stays small and gives the garbage collector
  * nothing to trace. A filtered page scans the list's tag columns from the cursor on.
  */
 export class MemoryPositionLists {
@@ -31,7 +31,7 @@ export class MemoryPositionLists {
   private readonly tags: readonly string[];
   /** Tag name → its column. */
   private readonly columns: Map<string, number>;
-  private readonly values: TagValues[];
+  private readonly values: TagValues = { codes: new Map(), values: [] };
   private readonly lists = new Map<string, TaggedList>();
   // Consecutive events mostly land in the same list (one organization's): remember the last one.
   private lastName: string | undefined;
@@ -41,7 +41,6 @@ export class MemoryPositionLists {
     this.name = definition.name;
     this.tags = [...declaredTags(definition)];
     this.columns = new Map(this.tags.map((tag, column) => [tag, column]));
-    this.values = this.tags.map(() => ({ codes: new Map(), values: [] }));
   }
 
   /** Declared again: the same tags, or a TypeError. */
@@ -65,9 +64,18 @@ export class MemoryPositionLists {
     if (size === list.positions.length) grow(list);
     list.positions[size] = value;
     const { tags } = write;
+    let previous: string | undefined;
+    let previousCode = ABSENT;
     for (let column = 0; column < this.tags.length; column += 1) {
       const tag = tags[this.tags[column] as string];
-      (list.tags[column] as Int32Array)[size] = tag === undefined ? ABSENT : this.code(column, tag);
+      let code = ABSENT;
+      if (tag === previous) code = previousCode;
+      else if (tag !== undefined) {
+        code = this.code(tag);
+        previous = tag;
+        previousCode = code;
+      }
+      (list.tags[column] as Int32Array)[size] = code;
     }
     list.size = size + 1;
     return true;
@@ -90,7 +98,7 @@ export class MemoryPositionLists {
 
   /** Feeds every list to `digest`, in binary string order. */
   digestInto(digest: PositionsDigest): void {
-    const valueOf = (column: number, code: number) => (this.values[column] as TagValues).values[code] as string;
+    const valueOf = (_column: number, code: number) => this.values.values[code] as string;
     for (const name of [...this.lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
       const { positions, tags, size } = this.lists.get(name) as TaggedList;
       digest.addList(name, positions.subarray(0, size), tags.map((column) => column.subarray(0, size)), valueOf);
@@ -114,8 +122,8 @@ export class MemoryPositionLists {
     return list;
   }
 
-  private code(column: number, value: string): number {
-    const tag = this.values[column] as TagValues;
+  private code(value: string): number {
+    const tag = this.values;
     let code = tag.codes.get(value);
     if (code === undefined) {
       code = tag.values.length;
@@ -131,7 +139,7 @@ export class MemoryPositionLists {
     for (const [tag, value] of Object.entries(where)) {
       if (value === undefined) continue;
       const column = this.columns.get(tag) as number;
-      const code = (this.values[column] as TagValues).codes.get(value);
+      const code = this.values.codes.get(value);
       if (code === undefined) return undefined;
       wanted.push([column, code]);
     }
