@@ -68,6 +68,8 @@ export class HistoryBuilder {
   *run(): Generator<HistoryAppend> {
     for (const key of SERVICES) this.catalogCommand({ type: 'RegisterService', key, name: key });
     this.catalogCommand({ type: 'DefinePackage', key: 'base', name: 'Base', services: SERVICES.slice(0, 3) });
+    // Yielded before the loop, which a history of fewer events than the catalog's never enters.
+    yield* this.pending.splice(0);
     while (this.written < this.options.events) {
       // The clock follows the progress, so the history spans `years` whatever the mix of commands.
       const due = this.start + Math.round((this.spanMs * this.written) / this.options.events);
