@@ -1,4 +1,5 @@
 import {
+  agreementActiveAt,
   BUSINESS_ROLES,
   decideCatalog,
   decideMember,
@@ -14,7 +15,9 @@ import {
   isOpenGrant,
   iso,
   loginEligibility,
+  mainResponsiblesAt,
   memberStream,
+  organizationDenials,
   organizationStream,
   type Actor,
   type CatalogState,
@@ -25,6 +28,7 @@ import {
   type OrganizationEvent,
   type OrganizationState,
 } from '@behorighet/domain';
+import { ProgressWatch } from './history-progress.js';
 import { HistoryRandom } from './history-random.js';
 import type { HistoryAppend, HistoryOptions } from './realistic-history.js';
 
@@ -33,7 +37,7 @@ interface Org {
   state: OrganizationState;
   members: Record<string, MemberState>;
   memberIds: string[];
-  mainResponsible: Actor;
+  mainResponsible: { subject: string; operator: false };
   services: string[];
   jobsRanAt: number;
   /** What the operator does the next time the organization is touched (a new main responsible, a renewal). */
@@ -44,6 +48,8 @@ const OPERATOR: Actor = { subject: 'operator-1', operator: true };
 const JOB: Actor = { system: 'scheduler' };
 const SERVICES = ['payroll', 'invoices', 'pension', 'archive', 'travel', 'reports', 'hr-files', 'time-reporting'];
 const MAX_MEMBERS = 60;
+/** Fruitless steps in a row before the operator steps in; healthy histories stay far below (seed 1's first 100,000 events: 18; small ones: ~150). */
+const PATIENCE = 1000;
 
 /** Decides the commands of a realistic history one step at a time (see `realisticHistory`). */
 export class HistoryBuilder {
@@ -56,6 +62,7 @@ export class HistoryBuilder {
   private readonly targetOrgs: number;
   private readonly start: number;
   private readonly spanMs: number;
+  private readonly progress = new ProgressWatch(PATIENCE);
 
   constructor(private readonly options: HistoryOptions) {
     this.random = new HistoryRandom(options.seed ?? 1);
@@ -68,7 +75,10 @@ export class HistoryBuilder {
   *run(): Generator<HistoryAppend> {
     for (const key of SERVICES) this.catalogCommand({ type: 'RegisterService', key, name: key });
     this.catalogCommand({ type: 'DefinePackage', key: 'base', name: 'Base', services: SERVICES.slice(0, 3) });
+    // Yielded before the loop, which a history of fewer events than the catalog's never enters.
+    yield* this.pending.splice(0);
     while (this.written < this.options.events) {
+      const before = this.written;
       // The clock follows the progress, so the history spans `years` whatever the mix of commands.
       const due = this.start + Math.round((this.spanMs * this.written) / this.options.events);
       this.now = Math.max(this.now + this.random.int(1, 120) * 1000, due);
@@ -76,6 +86,7 @@ export class HistoryBuilder {
       // Organizations arrive during the first half of the history.
       if (growing && (this.orgs.length < 2 || this.written >= (this.orgs.length * this.options.events) / (2 * this.targetOrgs))) this.createOrganization();
       else this.act(this.random.pick(this.orgs));
+      this.progress.step(this.written > before, () => this.unblock(), () => this.describeOrganizations());
       yield* this.pending.splice(0);
     }
   }
@@ -190,6 +201,34 @@ export class HistoryBuilder {
   private toggleAgreement(org: Org): void {
     this.organization(org, OPERATOR, { type: 'TerminateAgreement', reason: 'contract ended' });
     org.repair = () => this.organization(org, OPERATOR, { type: 'RenewAgreement' });
+  }
+
+  /**
+   * When no organization has written anything for a long while (each headless, terminated, or left without its
+   * main responsible, so every invitation is refused), the operator renews what has ended and registers a new main
+   * responsible, who is the person the generator acts as. True when that wrote anything.
+   */
+  private unblock(): boolean {
+    const before = this.written;
+    for (const org of this.orgs) {
+      if (!agreementActiveAt(org.state, this.now)) this.organization(org, OPERATOR, { type: 'RenewAgreement' });
+      if (!this.headedByMainResponsible(org)) this.registerMainResponsible(org);
+    }
+    return this.written > before;
+  }
+
+  /** Whether the main responsible the generator acts as still holds that authority. */
+  private headedByMainResponsible(org: Org): boolean {
+    return mainResponsiblesAt(org.state, this.now).some((a) => org.state.members[a.memberId]?.subject === org.mainResponsible.subject);
+  }
+
+  private describeOrganizations(): string {
+    const orgs = this.orgs.map((org) => {
+      const denials = organizationDenials(org.state, this.now);
+      const head = this.headedByMainResponsible(org) ? 'main responsible in office' : 'main responsible gone';
+      return `${org.id}: ${head}, ${org.memberIds.length} members coming by${denials.length > 0 ? `, ${denials.join(', ')}` : ''}`;
+    });
+    return `seed ${this.options.seed ?? 1}, ${this.written} of ${this.options.events} events, ${iso(this.now)}; ${orgs.join('; ')}`;
   }
 
   /** The scheduler's work, at most weekly per organization (expiries carry their due instant anyway, R-TIME-4). */

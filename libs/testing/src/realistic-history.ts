@@ -24,6 +24,8 @@ export interface HistoryOptions {
  * services and roles, extensions, revocations; employment ends and their automatic endings; administrators;
  * headless stretches and terminated agreements; many logins; and the scheduler's expiries and reminders,
  * each run when its organization is next touched. Yields one append per accepted command, in time order.
+ * When every organization is stuck (headless, terminated, nobody left to invite), the operator repairs them after a
+ * while; should even that be refused, it throws an Error saying what is stuck rather than spin or end short.
  */
 export function* realisticHistory(options: HistoryOptions): Generator<HistoryAppend> {
   const history = new HistoryBuilder(options);
