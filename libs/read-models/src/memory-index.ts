@@ -26,7 +26,7 @@ export class MemoryIndex {
   }
 
   add(document: ReadDocument, id: string): void {
-    const level = this.leafLevel(document, true) as Level;
+    const level = this.leafLevel(document);
     const last = this.value(document, this.fields[this.fields.length - 1] as string);
     const bucket = level.get(last) as Bucket | undefined;
     if (bucket === undefined) {
@@ -42,8 +42,14 @@ export class MemoryIndex {
   }
 
   remove(document: ReadDocument, id: string): void {
-    const level = this.leafLevel(document, false);
-    if (level === undefined) return;
+    // The levels on the document's path, so that one left empty is dropped from its parent (no empty maps linger).
+    const path: Level[] = [this.root];
+    for (let i = 0; i < this.fields.length - 1; i += 1) {
+      const next = (path[i] as Level).get(this.value(document, this.fields[i] as string)) as Level | undefined;
+      if (next === undefined) return;
+      path.push(next);
+    }
+    const level = path[path.length - 1] as Level;
     const last = this.value(document, this.fields[this.fields.length - 1] as string);
     const bucket = level.get(last) as Bucket | undefined;
     if (bucket === undefined || bucket === id) {
@@ -52,6 +58,14 @@ export class MemoryIndex {
       bucket.remove(id);
       if (bucket.size === 0) level.delete(last);
     }
+    for (let i = path.length - 1; i > 0 && (path[i] as Level).size === 0; i -= 1) {
+      (path[i - 1] as Level).delete(this.value(document, this.fields[i - 1] as string));
+    }
+  }
+
+  /** True when no document is indexed. */
+  get empty(): boolean {
+    return this.root.size === 0;
   }
 
   /** Moves `id` from the key of `before` to the key of `after` (either may be absent). */
@@ -78,14 +92,13 @@ export class MemoryIndex {
     return true;
   }
 
-  /** The map that holds the document's bucket (created on the way when `create`). */
-  private leafLevel(document: ReadDocument, create: boolean): Level | undefined {
+  /** The map that holds the document's bucket (created on the way). */
+  private leafLevel(document: ReadDocument): Level {
     let level = this.root;
     for (let i = 0; i < this.fields.length - 1; i += 1) {
       const value = this.value(document, this.fields[i] as string);
       let next = level.get(value) as Level | undefined;
       if (next === undefined) {
-        if (!create) return undefined;
         next = new Map();
         level.set(value, next);
       }
