@@ -1,7 +1,7 @@
 import type { By, EndCause, MemberEvent } from '@behorighet/domain';
 import fc from 'fast-check';
 
-/** Random grant histories of one organization, for the property tests of the grant log (test support). */
+/** Random grant histories of one organization, for the property tests of the grant histories (test support). */
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2025-01-01T00:00:00.000Z');
