@@ -19,6 +19,7 @@ interface Member extends ReadDocument {
 
 const projection = defineProjection<Member>({
   name: 'members',
+  version: 1,
   indexes: [
     { name: 'byOrganization', fields: ['organizationId'] },
     { name: 'byCategory', fields: ['category'] },

@@ -9,6 +9,7 @@ export {
   type PositionProjection,
   type Projection,
   type ReadModelProjection,
+  type ReadModelVersion,
 } from './projection.js';
 export { MemoryReadStore } from './memory.read-store.js';
 export {

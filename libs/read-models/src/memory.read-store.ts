@@ -17,6 +17,7 @@ import {
   type ReadDocument,
   type ReadStore,
   type ReadWrite,
+  type StoredCheckpoint,
 } from './read-store.port.js';
 
 /**
@@ -27,21 +28,16 @@ import {
 export class MemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, MemoryCollection>();
   private readonly positionLists = new Map<string, MemoryPositionLists>();
-  private readonly checkpoints = new Map<string, bigint>();
+  private readonly checkpoints = new Map<string, StoredCheckpoint>();
+  /** Each collection's declarations, in order: what `reset` declares again on an empty collection. */
+  private readonly declarations = new Map<string, CollectionDefinition[]>();
 
   async declare(definitions: readonly CollectionDefinition[]): Promise<void> {
     for (const definition of definitions) {
-      if (definition.kind === 'positions') {
-        if (this.collections.has(definition.name)) throw new TypeError(`collection ${definition.name} holds documents, not positions`);
-        const known = this.positionLists.get(definition.name);
-        if (known) known.assertSameTags(definition);
-        else this.positionLists.set(definition.name, new MemoryPositionLists(definition));
-        continue;
-      }
-      if (this.positionLists.has(definition.name)) throw new TypeError(`collection ${definition.name} holds positions, not documents`);
-      const collection = this.collections.get(definition.name) ?? new MemoryCollection(definition.name);
-      collection.declare(definition);
-      this.collections.set(definition.name, collection);
+      this.declareOne(definition);
+      const declared = this.declarations.get(definition.name);
+      if (declared) declared.push(definition);
+      else this.declarations.set(definition.name, [definition]);
     }
   }
 
@@ -78,13 +74,32 @@ export class MemoryReadStore implements ReadStore {
     for (const write of batch.writes) this.check(write);
     let applied = 0;
     for (const write of batch.writes) if (this.apply(write)) applied += 1;
-    const { name, position } = batch.checkpoint;
-    if (position > (this.checkpoints.get(name) ?? 0n)) this.checkpoints.set(name, position);
+    const { name, position, version } = batch.checkpoint;
+    const stored = this.checkpoints.get(name);
+    this.checkpoints.set(name, {
+      position: stored !== undefined && stored.position >= position ? stored.position : position,
+      version: version ?? stored?.version ?? null,
+    });
     return { applied, skipped: batch.writes.length - applied };
   }
 
   async checkpoint(name: string): Promise<bigint> {
-    return this.checkpoints.get(name) ?? 0n;
+    return this.checkpoints.get(name)?.position ?? 0n;
+  }
+
+  async storedCheckpoint(name: string): Promise<StoredCheckpoint | null> {
+    const stored = this.checkpoints.get(name);
+    return stored === undefined ? null : { ...stored };
+  }
+
+  async reset(name: string): Promise<void> {
+    const declarations = this.declarations.get(name);
+    if (declarations === undefined) throw new UnknownCollectionError(name);
+    // Emptied by declaring it afresh: new maps and indexes, the old ones left to the garbage collector.
+    this.collections.delete(name);
+    this.positionLists.delete(name);
+    for (const definition of declarations) this.declareOne(definition);
+    this.checkpoints.delete(name);
   }
 
   async digest(): Promise<Record<string, string>> {
@@ -106,6 +121,22 @@ export class MemoryReadStore implements ReadStore {
     this.collections.clear();
     this.positionLists.clear();
     this.checkpoints.clear();
+    this.declarations.clear();
+  }
+
+  /** Declares one collection (or adds indexes to it); a collection holds documents or positions, never both. */
+  private declareOne(definition: CollectionDefinition): void {
+    if (definition.kind === 'positions') {
+      if (this.collections.has(definition.name)) throw new TypeError(`collection ${definition.name} holds documents, not positions`);
+      const known = this.positionLists.get(definition.name);
+      if (known) known.assertSameTags(definition);
+      else this.positionLists.set(definition.name, new MemoryPositionLists(definition));
+      return;
+    }
+    if (this.positionLists.has(definition.name)) throw new TypeError(`collection ${definition.name} holds positions, not documents`);
+    const collection = this.collections.get(definition.name) ?? new MemoryCollection(definition.name);
+    collection.declare(definition);
+    this.collections.set(definition.name, collection);
   }
 
   private check(write: ReadWrite): void {

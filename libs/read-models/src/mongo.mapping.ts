@@ -1,5 +1,5 @@
 import type { AnyBulkWriteOperation, Collection, ClientSession, Document, Filter, FindOptions, IndexDescription } from 'mongodb';
-import type { DeleteWrite, IndexDefinition, IndexFilter, PositionWrite, ReadWrite, UpsertWrite } from './read-store.port.js';
+import type { DeleteWrite, IndexDefinition, IndexFilter, PositionWrite, ReadWrite, StoredCheckpoint, UpsertWrite } from './read-store.port.js';
 
 /** A stored document or checkpoint, as the driver sees it: ids are strings, never ObjectIds. */
 export interface StoredDocument {
@@ -8,7 +8,7 @@ export interface StoredDocument {
 }
 
 /** The driver methods the adapter calls, and nothing else (what the unit tests fake). */
-export type MongoCollection = Pick<Collection<StoredDocument>, 'createIndexes' | 'find' | 'findOne' | 'bulkWrite' | 'updateOne'>;
+export type MongoCollection = Pick<Collection<StoredDocument>, 'createIndexes' | 'find' | 'findOne' | 'bulkWrite' | 'updateOne' | 'deleteOne' | 'drop'>;
 
 export interface MongoDatabase {
   collection(name: string): MongoCollection;
@@ -110,9 +110,23 @@ export function toPositionQuery(
   };
 }
 
-/** The checkpoint only moves forward: `$max` of the stored and the new position (missing counts as lowest). */
-export function toCheckpointUpdate(position: bigint): Document[] {
-  return [{ $set: { position: { $max: ['$position', position] } } }];
+/**
+ * The checkpoint only moves forward: `$max` of the stored and the new position (missing counts as lowest). The
+ * shape version, when given, is set in the same update (a `$literal`, so it is never read as a field path).
+ */
+export function toCheckpointUpdate(position: bigint, version?: number): Document[] {
+  const set: Document = { position: { $max: ['$position', position] } };
+  if (version !== undefined) set.version = { $literal: version };
+  return [{ $set: set }];
+}
+
+/** A stored checkpoint document as the port gives it: a version that is not a number (none stored) is null. */
+export function fromCheckpointDocument(stored: StoredDocument): StoredCheckpoint {
+  const { position, version } = stored;
+  return {
+    position: BigInt(position as bigint | number),
+    version: typeof version === 'number' ? version : typeof version === 'bigint' ? Number(version) : null,
+  };
 }
 
 /** Writes grouped per collection, keeping their order within each (writes to one document share a collection). */

@@ -180,6 +180,54 @@ describe('MongoReadStore (against a recording driver)', () => {
     expect(await store.checkpoint('other')).toBe(0n);
   });
 
+  it('sets the shape version in the checkpoint update, as a literal, only when the batch gives one', async () => {
+    const { store, calls } = await declared({}, false);
+    await store.commit({ writes: [], checkpoint: { name: 'members', position: 9n, version: 2 } });
+    await store.commit({ writes: [], checkpoint: { name: 'members', position: 10n } });
+    expect(calls.filter((call) => call.method === 'updateOne').map((call) => call.args.slice(0, 2))).toEqual([
+      [{ _id: 'members' }, [{ $set: { position: { $max: ['$position', 9n] }, version: { $literal: 2 } } }]],
+      [{ _id: 'members' }, [{ $set: { position: { $max: ['$position', 10n] } } }]],
+    ]);
+  });
+
+  it('reads a checkpoint back with its version: null for a checkpoint stored before versions, no checkpoint at all for none', async () => {
+    const stored: Record<string, StoredDocument> = {
+      current: { _id: 'current', position: 42n, version: 3 },
+      long: { _id: 'long', position: 42n, version: 3n },
+      legacy: { _id: 'legacy', position: 7 },
+    };
+    const { store } = await declared({ findOne: (collection, filter) => (collection === 'checkpoints' ? (stored[filter._id as string] ?? null) : null) });
+    expect(await store.storedCheckpoint('current')).toEqual({ position: 42n, version: 3 });
+    expect(await store.storedCheckpoint('long')).toEqual({ position: 42n, version: 3 });
+    expect(await store.storedCheckpoint('legacy')).toEqual({ position: 7n, version: null });
+    expect(await store.storedCheckpoint('none')).toBeNull();
+    expect(await store.checkpoint('legacy')).toBe(7n);
+  });
+
+  it('resets a read model by dropping its collection, declaring its indexes again, then deleting its checkpoint', async () => {
+    const { store, calls } = await declared({}, false);
+    await store.declare([{ name: 'audit', indexes: [], kind: 'positions', tags: ['type'] }]);
+    calls.length = 0;
+    await store.reset('members');
+    await store.reset('audit');
+    expect(calls.map((call) => `${call.collection}.${call.method}`)).toEqual([
+      'members.drop', 'members.createIndexes', 'checkpoints.deleteOne',
+      'audit.drop', 'audit.createIndexes', 'checkpoints.deleteOne',
+    ]);
+    expect(calls[1]?.args[0]).toEqual([
+      { name: 'byOrganization', key: { organizationId: 1, _id: 1 } },
+      { name: 'byOrganizationAndStatus', key: { organizationId: 1, status: 1, _id: 1 } },
+    ]);
+    expect(calls[2]?.args).toEqual([{ _id: 'members' }]);
+    expect(calls[4]?.args[0]).toEqual([
+      { name: 'byListPosition', key: { list: 1, position: 1 } },
+      { name: 'byList_type_Position', key: { list: 1, type: 1, position: 1 } },
+    ]);
+    calls.length = 0;
+    await expect(store.reset('unknown')).rejects.toBeInstanceOf(UnknownCollectionError);
+    expect(calls).toEqual([]);
+  });
+
   it('digests what it streams in _id order exactly as the memory store digests the same documents', async () => {
     const rows: StoredDocument[] = [
       { _id: 'a', _position: 3n, organizationId: 'o1', tags: ['x'], at: new Date('2025-01-01T00:00:00Z') },

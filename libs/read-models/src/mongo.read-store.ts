@@ -3,6 +3,7 @@ import { DocumentDigest } from './document-digest.js';
 import { assertSameIndex, indexForFilter } from './index-selection.js';
 import {
   READ_OPTIONS,
+  fromCheckpointDocument,
   groupByCollection,
   toCheckpointUpdate,
   toIndexDescription,
@@ -28,6 +29,7 @@ import {
   type ReadBatch,
   type ReadDocument,
   type ReadStore,
+  type StoredCheckpoint,
 } from './read-store.port.js';
 import { assertWellFormedEntry, assertWellFormedWhere, assertWellFormedWrite, declaredTags } from './read-write.checks.js';
 
@@ -134,8 +136,25 @@ export class MongoReadStore implements ReadStore {
   }
 
   async checkpoint(name: string): Promise<bigint> {
+    return (await this.storedCheckpoint(name))?.position ?? 0n;
+  }
+
+  async storedCheckpoint(name: string): Promise<StoredCheckpoint | null> {
     const stored = await this.checkpoints().findOne({ _id: name }, READ_OPTIONS);
-    return stored ? BigInt(stored.position as bigint | number) : 0n;
+    return stored ? fromCheckpointDocument(stored) : null;
+  }
+
+  /**
+   * Drops the collection (instant, however many documents it holds; a drop cannot run in a transaction), declares
+   * its indexes again, and only then deletes the checkpoint: a crash before that leaves the old version stored,
+   * and the next start resets the model again.
+   */
+  async reset(name: string): Promise<void> {
+    const definition = this.definition(name);
+    await this.db.collection(name).drop();
+    const indexes = definition.kind === 'positions' ? toPositionIndexes([...this.declaredTags(name)]) : definition.indexes.map(toIndexDescription);
+    if (indexes.length > 0) await this.db.collection(name).createIndexes(indexes);
+    await this.checkpoints().deleteOne({ _id: name });
   }
 
   async digest(): Promise<Record<string, string>> {
@@ -191,8 +210,8 @@ export class MongoReadStore implements ReadStore {
       const result = await this.db.collection(collection).bulkWrite(models, { ordered: true, session });
       applied += result.upsertedCount + result.modifiedCount + result.deletedCount;
     }
-    const { name, position } = batch.checkpoint;
-    await this.checkpoints().updateOne({ _id: name }, toCheckpointUpdate(position), { upsert: true, session });
+    const { name, position, version } = batch.checkpoint;
+    await this.checkpoints().updateOne({ _id: name }, toCheckpointUpdate(position, version), { upsert: true, session });
     return { applied, skipped: operations - applied };
   }
 

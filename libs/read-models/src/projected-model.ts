@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@behorighet/event-store';
 import { isPositionProjection, type PositionEntry, type PositionProjection, type Projection } from './projection.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { PositionWaiters } from './position-waiters.js';
+import { assertReadModelVersion } from './read-model-versions.js';
 import { ProjectionFailedError, ProjectionStoppedError, ReadTimeoutError } from './read-models.errors.js';
 import type { CollectionDefinition, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
 
@@ -19,6 +20,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
   private readonly handles: ReadonlySet<string>;
 
   constructor(readonly projection: Projection<Doc> | PositionProjection) {
+    assertReadModelVersion(projection.name, projection.version);
     this.handles = new Set(projection.handles);
   }
 
@@ -40,7 +42,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
     const first = events[0] as RecordedEvent;
     const fresh = first.position > this.reached ? events : events.filter((event) => event.position > this.reached);
     const writes = await this.writes(fresh, store);
-    await store.commit({ writes, checkpoint: { name: this.name, position: last } });
+    await store.commit({ writes, checkpoint: { name: this.name, position: last, version: this.projection.version } });
     this.reached = last;
     this.waiters.reached(last);
   }

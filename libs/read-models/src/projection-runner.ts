@@ -2,6 +2,8 @@ import type { EventStore, RecordedEvent } from '@behorighet/event-store';
 import { EventBuffer } from './event-buffer.js';
 import type { PositionProjection, Projection } from './projection.js';
 import { ProjectedModel } from './projected-model.js';
+import { versionVerdict } from './read-model-versions.js';
+import { ReadModelVersionError } from './read-models.errors.js';
 import type { ReadDocument, ReadStore } from './read-store.port.js';
 
 /** What the runner reports; Nest's `Logger` and `console` both fit. */
@@ -48,6 +50,8 @@ export interface RunnerStatus {
  * and parsing the log once for every read model is what makes a rebuild cost about one pass, not N.
  * When a projection (or the store) throws, that model logs the event's position, stops where it was and
  * shows the error in `status()` — an event is never skipped — while the others go on.
+ * At start each model's stored shape version is checked against its projection's (see `ReadModelVersion`): an
+ * older one (or none, beside a checkpoint) is reset and rebuilt from the log, a newer one fails that model.
  */
 export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
   private state: RunnerState = 'idle';
@@ -83,7 +87,11 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
     if (this.state !== 'idle') throw new Error(`projection ${this.name} was already started`);
     const { readStore, events } = this.options;
     await readStore.declare(this.models.map((model) => model.collection));
-    for (const model of this.models) model.reached = this.options.fromPosition ?? (await readStore.checkpoint(model.name));
+    for (const model of this.models) await this.prepare(model);
+    if (this.models.every((model) => model.failure)) {
+      this.state = 'failed';
+      return;
+    }
     const from = this.lowest();
     const head = await events.headPosition();
     const until = this.options.untilPosition;
@@ -143,6 +151,29 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
       status.error = { message, ...(eventPosition === undefined ? {} : { eventPosition: String(eventPosition), eventType }) };
     }
     return status;
+  }
+
+  /**
+   * Where `model` starts: its checkpoint (or `fromPosition`) when the store holds it at the projection's version;
+   * 0 after a reset when it holds an older shape (or one from before versions); failed when it holds a newer one.
+   */
+  private async prepare(model: ProjectedModel<Doc>): Promise<void> {
+    const { readStore, fromPosition } = this.options;
+    const stored = await readStore.storedCheckpoint(model.name);
+    const { version } = model.projection;
+    const verdict = versionVerdict(version, stored);
+    if (verdict.action === 'refuse') {
+      model.reached = stored?.position ?? 0n;
+      this.report(model, model.fail(new ReadModelVersionError(model.name, verdict.stored, version)));
+      return;
+    }
+    if (verdict.action === 'rebuild') {
+      this.logger.log(`projection ${model.name}: stored shape version ${verdict.stored ?? 'none'}, this release has ${version}: rebuilding it from the log`);
+      await readStore.reset(model.name);
+      model.reached = 0n;
+      return;
+    }
+    model.reached = fromPosition ?? stored?.position ?? 0n;
   }
 
   private model(name: string): ProjectedModel<Doc> {

@@ -22,6 +22,8 @@ export type DocumentTarget = string | { filter: IndexFilter };
 export interface Projection<Doc extends ReadDocument = ReadDocument> {
   /** The read model's name: its collection and its checkpoint. */
   readonly name: string;
+  /** The shape version of what it writes (see `ReadModelVersion`): bump it and the next start rebuilds this model. */
+  readonly version: ReadModelVersion;
   readonly indexes: readonly IndexDefinition[];
   /** The event types it reacts to; other events only move its checkpoint. */
   readonly handles: readonly string[];
@@ -47,6 +49,8 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
 export interface PositionProjection {
   readonly kind: 'positions';
   readonly name: string;
+  /** The shape version of its entries (see `ReadModelVersion`). */
+  readonly version: ReadModelVersion;
   readonly handles: readonly string[];
   /** The tag names its entries may carry. */
   readonly tags: readonly string[];
@@ -59,6 +63,15 @@ export interface PositionEntry {
   list: string;
   tags: Readonly<Record<string, string | undefined>>;
 }
+
+/**
+ * A read model's shape version: a positive integer stored with its checkpoint. Bump it with any change to what
+ * the projection writes (fields, ids, lists, tags, which events it handles) or to how its documents are read:
+ * at the next start the runner finds the stored version older, drops the model whole and rebuilds it from the
+ * log, while the other read models resume from their checkpoints. A stored version newer than the code's (a
+ * rollback) is never dropped: that model fails and says why.
+ */
+export type ReadModelVersion = number;
 
 /** Any read model a ProjectionRunner keeps. */
 export type ReadModelProjection = Projection<ReadDocument> | PositionProjection;

@@ -30,6 +30,25 @@ export class ProjectionFailedError extends Error {
   }
 }
 
+/**
+ * The store holds a read model of a newer shape than this release writes (a rollback): the runner does not drop it,
+ * since the release that wrote it may come back; that model stays failed until one of them is deployed.
+ */
+export class ReadModelVersionError extends Error {
+  readonly code = 'READ_MODEL_NEWER';
+  constructor(
+    readonly projection: string,
+    readonly stored: number,
+    readonly current: number,
+  ) {
+    super(
+      `stored shape version ${stored} is newer than this release's ${current} (a rollback?): not rebuilding it, which would drop what a newer release wrote; ` +
+        `deploy a release with version ${stored} or later, or reset the read model ${projection} by hand to rebuild it at version ${current}`,
+    );
+    this.name = 'ReadModelVersionError';
+  }
+}
+
 /** The runner was stopped while a caller waited for it. */
 export class ProjectionStoppedError extends Error {
   readonly code = 'PROJECTION_STOPPED';

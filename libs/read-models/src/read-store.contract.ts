@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describeCheckpointContract } from './contract/checkpoint.contract.js';
 import { describePositionsContract } from './contract/positions.contract.js';
 import { describeQueriesContract } from './contract/queries.contract.js';
+import { describeVersionsContract } from './contract/versions.contract.js';
 import { thingIndexes, type ReadStoreContext, type ReadStoreFactory, type ReadStoreUnderTest } from './contract/read-store-fixture.js';
 import { describeWritesContract } from './contract/writes.contract.js';
 import type { ReadStore } from './read-store.port.js';
@@ -11,7 +12,7 @@ export type { ReadStoreFactory, ReadStoreUnderTest } from './contract/read-store
 /**
  * The one contract every `ReadStore` adapter runs (call it from a `*.spec.ts`): upserts, the
  * position guard, index lookups, cursor pages, position lists, batches atomic with their checkpoint, checkpoints
- * read back, digests. Each test declares collections under a fresh random prefix, so a shared
+ * and shape versions read back, reset, digests. Each test declares collections under a fresh random prefix, so a shared
  * server is not disturbed by earlier runs. Uses Jest's globals.
  * @param factory makes a fresh store per test; `cleanup` disposes of it.
  */
@@ -46,5 +47,6 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
     describeQueriesContract(context);
     describeCheckpointContract(context);
     describePositionsContract(context);
+    describeVersionsContract(context);
   });
 }

@@ -104,8 +104,17 @@ export interface PositionPage {
 /** Writes and the checkpoint that covers them: both land, or neither does. */
 export interface ReadBatch {
   writes: readonly ReadWrite[];
-  /** Moves the named checkpoint forward to `position` (never backwards). */
-  checkpoint: { name: string; position: bigint };
+  /**
+   * Moves the named checkpoint forward to `position` (never backwards). `version`, when given, is stored with it
+   * (the read model's shape version, see `ReadModelVersion`); when absent the stored one is kept.
+   */
+  checkpoint: { name: string; position: bigint; version?: number };
+}
+
+/** A checkpoint as stored: its position and the shape version committed with it (null: committed before versions). */
+export interface StoredCheckpoint {
+  position: bigint;
+  version: number | null;
 }
 
 export interface CommitResult {
@@ -142,6 +151,18 @@ export interface ReadStore {
 
   /** The position a projection's checkpoint has reached; 0n when it has none. */
   checkpoint(name: string): Promise<bigint>;
+
+  /** The checkpoint `name` with its shape version; null when none was ever committed (or it was reset). */
+  storedCheckpoint(name: string): Promise<StoredCheckpoint | null>;
+
+  /**
+   * Drops the read model `name` whole: every document or entry of its collection (which stays declared, with its
+   * indexes), then its checkpoint and version, so that it can be rebuilt from the log. Atomic in memory; an adapter
+   * that cannot make it atomic empties the collection first and deletes the checkpoint last, so that a crash in
+   * between leaves the old version stored and the next start resets it again.
+   * @throws UnknownCollectionError when the collection `name` was not declared.
+   */
+  reset(name: string): Promise<void>;
 
   /**
    * A stable hash per declared collection of all its documents in `_id` order (a positions collection: per list

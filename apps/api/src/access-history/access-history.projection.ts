@@ -17,6 +17,9 @@ const NO_TAGS = Object.freeze({});
 export const accessHistoryProjection: PositionProjection = {
   kind: 'positions',
   name: ACCESS_HISTORY,
+  // Its shape changed on 2026-11-23 (lists of grant-event positions per organization). 1 is this first stored
+  // version: no version was stored before, so a read model from before that change (no version) is rebuilt all the same.
+  version: 1,
   handles: GRANT_EVENTS,
   tags: [],
   entry(event) {

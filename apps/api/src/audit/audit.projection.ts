@@ -86,6 +86,9 @@ export const PLATFORM_LIST = 'platform';
 export const auditProjection: PositionProjection = {
   kind: 'positions',
   name: AUDIT,
+  // Its shape changed on 2026-11-23 (entries: an index of log positions with tags). 1 is this first stored version:
+  // no version was stored before, so a read model from before that change (no version) is rebuilt all the same.
+  version: 1,
   handles: AUDITED_TYPES,
   tags: AUDIT_TAGS,
   entry(event): PositionEntry {

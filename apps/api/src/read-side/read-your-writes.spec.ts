@@ -12,6 +12,7 @@ interface Tally extends ReadDocument {
 
 const tally = defineProjection<Tally>({
   name: 'tallies',
+  version: 1,
   indexes: [],
   handles: ['Ticked'],
   route: (event) => [event.stream],

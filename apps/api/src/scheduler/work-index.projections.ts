@@ -22,6 +22,7 @@ const ORDER_DECIDED = ['OrderAttested', 'OrderRejected', 'OrderLapsed'];
  */
 export const scheduledOrganizations = defineProjection<ScheduledOrganization>({
   name: 'scheduler_organizations',
+  version: 1,
   indexes: [],
   handles: ['OrganizationRegistered', 'OrderPlaced', ...ORDER_DECIDED],
   route(event) {
@@ -42,6 +43,7 @@ export const scheduledOrganizations = defineProjection<ScheduledOrganization>({
 /** Who holds shares of whose resources: the owners' streams a leaver's held shares are revoked on. */
 export const shareHolders = defineProjection<ShareHolder>({
   name: 'scheduler_share_holders',
+  version: 1,
   indexes: [],
   handles: ['AccessShared'],
   route(event) {

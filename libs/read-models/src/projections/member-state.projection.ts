@@ -14,6 +14,7 @@ export const MEMBER_STATES = 'member_states';
 
 export const memberStateProjection = defineProjection<MemberStateDocument>({
   name: MEMBER_STATES,
+  version: 1,
   indexes: [{ name: 'byOrganization', fields: ['organizationId'] }],
   handles: MEMBER_EVENT_TYPES,
   route(event) {

@@ -18,6 +18,7 @@ export const MEMBERSHIPS = 'memberships_by_subject';
  */
 export const membershipsProjection = defineProjection<MembershipDocument>({
   name: MEMBERSHIPS,
+  version: 1,
   indexes: [{ name: 'bySubject', fields: ['subject'] }],
   handles: ['MemberRegistered', 'InvitationAccepted', 'MemberDeleted'],
   route(event) {

@@ -17,6 +17,7 @@ export const ORGANIZATION_STATES = 'organization_states';
 
 export const organizationStateProjection = defineProjection<OrganizationStateDocument>({
   name: ORGANIZATION_STATES,
+  version: 1,
   indexes: [],
   handles: ORGANIZATION_EVENT_TYPES,
   route(event) {

@@ -14,12 +14,15 @@ export interface StreamCount extends ReadDocument {
 export interface CountingOptions {
   /** Called before each evolve, to count calls or to throw. */
   onEvolve?(event: RecordedEvent, id: string): void;
+  /** Its shape version; default 1. */
+  version?: number;
 }
 
 /** `Counted` counts into its stream's document; `CategoryClosed` closes every document of a category. */
 export function countingProjection(options: CountingOptions = {}): Projection<StreamCount> {
   return defineProjection<StreamCount>({
     name: 'stream_counts',
+    version: options.version ?? 1,
     indexes: [{ name: 'byCategory', fields: ['category'] }],
     handles: ['Counted', 'CategoryClosed'],
     route(event) {

@@ -59,6 +59,14 @@ export function recordingMongo(answers: Partial<DriverAnswers> = {}) {
         record('updateOne', args);
         return { acknowledged: true, matchedCount: 1, modifiedCount: 1, upsertedCount: 0, upsertedId: null };
       },
+      async deleteOne(...args: unknown[]) {
+        record('deleteOne', args);
+        return { acknowledged: true, deletedCount: 1 };
+      },
+      async drop(...args: unknown[]) {
+        record('drop', args);
+        return true;
+      },
     };
     return fake as unknown as MongoCollection;
   };
