@@ -31,8 +31,8 @@ export class MemoryCollection {
     for (const index of this.indexes.values()) index.check(document);
   }
 
-  put(document: ReadDocument): void {
-    const before = this.documents.get(document._id);
+  /** Stores `document` in place of `before` (the stored version, when the caller has already looked it up). */
+  put(document: ReadDocument, before: ReadDocument | undefined = this.documents.get(document._id)): void {
     for (const index of this.indexes.values()) index.move(document._id, before, document);
     if (before === undefined) this.allIds?.add(document._id);
     this.documents.set(document._id, Object.freeze(document));

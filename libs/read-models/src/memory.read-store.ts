@@ -155,7 +155,7 @@ export class MemoryReadStore implements ReadStore {
     const stored = collection.documents.get(id);
     if (stored !== undefined && stored._position >= position) return false;
     if (write.kind === 'upsert') {
-      collection.put(write.document);
+      collection.put(write.document, stored);
       return true;
     }
     collection.delete(id);
