@@ -22,8 +22,11 @@ export class ProjectionBatch<Doc extends ReadDocument> {
     private readonly store: ReadStore,
   ) {}
 
-  /** @throws ProjectionFailedError naming the event whose routing, lookup or evolve failed. */
-  async apply(events: readonly RecordedEvent[], handles: ReadonlySet<string> = new Set(this.projection.handles)): Promise<ReadWrite[]> {
+  /**
+   * Applies the events whose type is in `handles` (the projection's, as a set its model keeps).
+   * @throws ProjectionFailedError naming the event whose routing, lookup or evolve failed.
+   */
+  async apply(events: readonly RecordedEvent[], handles: ReadonlySet<string>): Promise<ReadWrite[]> {
     // Per event this is the replay's hot path: plain loops and parallel arrays, no closure or object per event.
     const routedEvents: RecordedEvent[] = [];
     const routedTargets: (readonly DocumentTarget[])[] = [];
