@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@behorighet/event-store';
+import { EVENT_STORE, type EventStore, type LogEvent, type PageSubscription } from '@behorighet/event-store';
 import { MemoryReadStore, ProjectionRunner, READ_STORE, type ReadStore } from '@behorighet/read-models';
 import { bearer, startTestApp, type TestApp } from '@behorighet/testing';
 import { PROJECTIONS } from '../../apps/api/src/read-side/projections.js';
@@ -10,15 +10,12 @@ const quiet = { log: () => undefined, error: () => undefined };
 /** The log as a subscriber would see it if the transport delivered every event twice in a row. */
 function deliveringTwice(store: EventStore): EventStore {
   return Object.assign(Object.create(store) as EventStore, {
-    subscribeToAll(options?: { fromPosition?: bigint }): Subscription {
-      const inner = store.subscribeToAll(options);
+    subscribeToAllPages(options?: { fromPosition?: bigint }): PageSubscription {
+      const inner = store.subscribeToAllPages(options);
       return {
         close: () => inner.close(),
-        async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-          for await (const event of inner) {
-            yield event;
-            yield event;
-          }
+        async *[Symbol.asyncIterator](): AsyncIterator<readonly LogEvent[]> {
+          for await (const page of inner) yield page.flatMap((event) => [event, event]);
         },
       };
     },

@@ -1,3 +1,4 @@
+import { inPagesOfOne } from './event-pages.js';
 import {
   BACKWARDS,
   END,
@@ -20,6 +21,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
+  type PageSubscription,
   type Subscription,
 } from './event-store.port.js';
 import {
@@ -134,6 +136,11 @@ export class EsdbEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** One event per page: EventStoreDB pushes `$all` an event at a time, with every field read already. */
+  subscribeToAllPages(options: SubscribeOptions = {}): PageSubscription {
+    return inPagesOfOne(this.subscribeToAll(options));
   }
 
   async headPosition(): Promise<bigint> {

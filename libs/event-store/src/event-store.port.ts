@@ -39,6 +39,12 @@ export interface RecordedEvent<Data = unknown> {
   recordedAt: Date;
 }
 
+/**
+ * An event as read models and other followers of the whole log need it: where it is, its stream, type and data.
+ * The rest of a RecordedEvent (id, revision, metadata, recording time) is neither read nor parsed for it.
+ */
+export type LogEvent<Data = unknown> = Pick<RecordedEvent<Data>, 'position' | 'stream' | 'type' | 'data'>;
+
 export interface AppendResult {
   /** The revision of the last event written (or found, on an idempotent retry). */
   nextRevision: bigint;
@@ -73,6 +79,14 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/**
+ * A catch-up subscription delivering the log in pages (each non-empty, in position order): as much as one read
+ * brings while catching up, then what each commit adds. Stop it with `close()` or by breaking the loop.
+ */
+export interface PageSubscription extends AsyncIterable<readonly LogEvent[]> {
+  close(): Promise<void>;
+}
+
 export interface EventStore {
   /**
    * Appends atomically. Resolves only once the events are durable.
@@ -95,6 +109,13 @@ export interface EventStore {
   readAt(positions: readonly bigint[]): Promise<RecordedEvent[]>;
 
   subscribeToAll(options?: SubscribeOptions): Subscription;
+
+  /**
+   * `subscribeToAll` for consumers that need only positions, streams, types and data (the read models'
+   * projections): the same events, in pages. On the embedded log a page is one query that reads and parses
+   * nothing else, and no promise is made per event — replaying a large log is mostly this read.
+   */
+  subscribeToAllPages(options?: SubscribeOptions): PageSubscription;
 
   /** The position of the last committed event, 0n for an empty log. */
   headPosition(): Promise<bigint>;

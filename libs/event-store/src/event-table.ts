@@ -1,5 +1,5 @@
 import { decideAppend, type StoredEventRef } from './append-decision.js';
-import type { AppendResult, ExpectedRevision } from './event-store.port.js';
+import type { AppendResult, ExpectedRevision, LogEvent } from './event-store.port.js';
 import type { PreparedEvent, StoredEventRow } from './stored-event.js';
 
 /**
@@ -17,6 +17,8 @@ export interface EventTable {
   readStreamPage(stream: string, from: bigint, direction: 'forwards' | 'backwards', limit: number): StoredEventRow[];
   /** Up to `limit` events with a position greater than `after`, in position order. */
   readAllPage(after: bigint, limit: number): StoredEventRow[];
+  /** `readAllPage` as log events: only the columns they carry are read, and only `data` is parsed. */
+  readLogPage(after: bigint, limit: number): LogEvent[];
   /** The events at `positions`, in the order asked; undefined where a position holds none. */
   readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[];
   headPosition(): bigint;

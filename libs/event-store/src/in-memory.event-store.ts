@@ -1,7 +1,7 @@
 import type { StoredEventRef } from './append-decision.js';
-import type { AppendOptions, AppendResult, NewEvent } from './event-store.port.js';
+import type { AppendOptions, AppendResult, LogEvent, NewEvent } from './event-store.port.js';
 import { appendToTable, type EventTable } from './event-table.js';
-import { prepareEvents, type StoredEventRow } from './stored-event.js';
+import { prepareEvents, toLogEvent, type StoredEventRow } from './stored-event.js';
 import { TableEventStore } from './table-event-store.js';
 
 /** Rows in arrays: position p sits at index p - 1, a stream's revision r at index r. */
@@ -39,6 +39,10 @@ class MemoryTable implements EventTable {
   readAllPage(after: bigint, limit: number): StoredEventRow[] {
     const start = Number(after);
     return this.rows.slice(start, start + limit);
+  }
+
+  readLogPage(after: bigint, limit: number): LogEvent[] {
+    return this.readAllPage(after, limit).map((row) => toLogEvent(row.position, row.stream, row.type, row.data));
   }
 
   readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[] {

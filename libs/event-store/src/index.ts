@@ -4,6 +4,7 @@ export { InMemoryEventStore } from './in-memory.event-store.js';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite.event-store.js';
 export { EsdbEventStore, type EsdbEventStoreOptions } from './esdb.event-store.js';
 export type { ResubscribeOptions } from './esdb.subscription.js';
+export { inPagesOfOne } from './event-pages.js';
 export {
   describeEventStoreContract,
   type EventStoreContractOptions,

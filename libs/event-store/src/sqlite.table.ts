@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { StoredEventRef } from './append-decision.js';
 import type { EventTable } from './event-table.js';
-import type { StoredEventRow } from './stored-event.js';
+import type { LogEvent } from './event-store.port.js';
+import { toLogEvent, type StoredEventRow } from './stored-event.js';
 
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at AS recordedAt';
 /** Positions looked up per statement by `readAt`. */
@@ -18,6 +19,7 @@ export class SqliteTable implements EventTable {
   private readonly forwards: Database.Statement<[string, bigint, number], StoredEventRow>;
   private readonly backwards: Database.Statement<[string, bigint, number], StoredEventRow>;
   private readonly afterPosition: Database.Statement<[bigint, number], StoredEventRow>;
+  private readonly logAfterPosition: Database.Statement<[bigint, number], LogRow>;
   private readonly atPositions: Database.Statement<[string], StoredEventRow>;
   private readonly head: Database.Statement<[], bigint | null>;
 
@@ -46,6 +48,11 @@ export class SqliteTable implements EventTable {
       .safeIntegers();
     this.afterPosition = db
       .prepare<[bigint, number], StoredEventRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .safeIntegers();
+    // Rows as arrays: a quarter of the stepping time of rows as objects with every column.
+    this.logAfterPosition = db
+      .prepare<[bigint, number], LogRow>('SELECT position, stream, type, data FROM events WHERE position > ? ORDER BY position LIMIT ?')
+      .raw()
       .safeIntegers();
     // Positions as a JSON array: one statement for many rows (half the time of a lookup per position).
     this.atPositions = db
@@ -85,6 +92,16 @@ export class SqliteTable implements EventTable {
     return this.afterPosition.all(after, limit);
   }
 
+  readLogPage(after: bigint, limit: number): LogEvent[] {
+    const rows = this.logAfterPosition.all(after, limit);
+    const events = new Array<LogEvent>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) {
+      const [position, stream, type, data] = rows[i] as LogRow;
+      events[i] = toLogEvent(position, stream, type, data);
+    }
+    return events;
+  }
+
   readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[] {
     const found: (StoredEventRow | undefined)[] = [];
     for (let start = 0; start < positions.length; start += READ_AT_CHUNK) {
@@ -104,6 +121,8 @@ export class SqliteTable implements EventTable {
     return this.head.get() ?? 0n;
   }
 }
+
+type LogRow = [position: bigint, stream: string, type: string, data: string];
 
 /** Strictly ascending: then the rows of an `ORDER BY position` query come in the order asked. */
 function isAscending(positions: readonly bigint[]): boolean {

@@ -1,5 +1,5 @@
 import { newEventId } from './event-id.js';
-import type { NewEvent, RecordedEvent } from './event-store.port.js';
+import type { LogEvent, NewEvent, RecordedEvent } from './event-store.port.js';
 
 /** A new event with its id settled and its payloads serialized, ready for any adapter's write. */
 export interface PreparedEvent {
@@ -56,4 +56,9 @@ export function toRecordedEvent(row: StoredEventRow): RecordedEvent {
     metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
     recordedAt: new Date(row.recordedAt),
   };
+}
+
+/** The parts of a stored event a `LogEvent` carries; only `data` is parsed. */
+export function toLogEvent(position: bigint, stream: string, type: string, data: string): LogEvent {
+  return { position, stream, type, data: JSON.parse(data) as unknown };
 }

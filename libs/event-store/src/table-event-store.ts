@@ -1,4 +1,4 @@
-import { CatchUpSubscription } from './catch-up-subscription.js';
+import { CatchUpPages, CatchUpSubscription, type CatchUpOptions } from './catch-up-subscription.js';
 import { CommitSignal } from './commit-signal.js';
 import { EventStoreClosedError } from './event-store.errors.js';
 import {
@@ -6,7 +6,9 @@ import {
   type AppendOptions,
   type AppendResult,
   type EventStore,
+  type LogEvent,
   type NewEvent,
+  type PageSubscription,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -17,13 +19,16 @@ import type { EventTable } from './event-table.js';
 import { toRecordedEvent } from './stored-event.js';
 import { readAllFromTable, readStreamFromTable } from './table-reads.js';
 
+/** Log events per page of `subscribeToAllPages`: a replay's batch (see the read models' ProjectionRunner). */
+const LOG_PAGE_SIZE = 500;
+
 /**
  * What the embedded stores share: reads, catch-up subscriptions and the open/closed lifecycle over an
  * {@link EventTable}. Each store brings its own table and its own way of committing appends.
  */
 export abstract class TableEventStore implements EventStore {
   protected readonly commits = new CommitSignal();
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new Set<{ close(): Promise<void> }>();
   protected closed = false;
 
   protected constructor(
@@ -54,18 +59,11 @@ export abstract class TableEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
-    this.assertOpen();
-    const subscription = new CatchUpSubscription(
-      {
-        table: this.table,
-        commits: this.commits,
-        ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
-        onEnd: (ended) => this.subscriptions.delete(ended),
-      },
-      options.fromPosition ?? 0n,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.follow((catchUp) => new CatchUpSubscription(catchUp, options.fromPosition ?? 0n));
+  }
+
+  subscribeToAllPages(options: SubscribeOptions = {}): PageSubscription {
+    return this.follow((catchUp) => new CatchUpPages<LogEvent>(catchUp, options.fromPosition ?? 0n, (after) => this.table.readLogPage(after, LOG_PAGE_SIZE)));
   }
 
   async headPosition(): Promise<bigint> {
@@ -86,6 +84,19 @@ export abstract class TableEventStore implements EventStore {
 
   /** Runs once the subscriptions have ended (e.g. close the file). */
   protected async afterClose(): Promise<void> {}
+
+  /** Opens a subscription over the table that closing the store ends. */
+  private follow<S extends { close(): Promise<void> }>(open: (catchUp: CatchUpOptions) => S): S {
+    this.assertOpen();
+    const subscription = open({
+      table: this.table,
+      commits: this.commits,
+      ...(this.pollIntervalMs === undefined ? {} : { pollIntervalMs: this.pollIntervalMs }),
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
 
   protected assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();

@@ -1,13 +1,18 @@
 import { setImmediate as nextMacrotask } from 'node:timers/promises';
-import type { RecordedEvent, Subscription } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
+
+/** A subscription delivering pages of events (`EventStore.subscribeToAllPages`, or `inPagesOfOne`). */
+export interface PagedEvents<E extends LogEvent> extends AsyncIterable<readonly E[]> {
+  close(): Promise<void>;
+}
 
 /**
  * Reads a subscription ahead of the runner so that each batch takes what has arrived: during
- * catch-up full batches, when live one event at a time. Holds at most `capacity` events; past
- * that the reading pauses until the runner takes some.
+ * catch-up full batches, when live what each commit added. Holds about `capacity` events (a page
+ * more at most); past that the reading pauses until the runner takes some.
  */
-export class EventBuffer {
-  private queue: RecordedEvent[] = [];
+export class EventBuffer<E extends LogEvent = LogEvent> {
+  private queue: E[] = [];
   /** The subscription has ended (what is queued may still be taken). */
   private ended = false;
   /** `close()` was called: nothing more is handed out. */
@@ -18,7 +23,7 @@ export class EventBuffer {
   private readonly reading: Promise<void>;
 
   constructor(
-    private readonly subscription: Subscription,
+    private readonly subscription: PagedEvents<E>,
     private readonly capacity: number,
   ) {
     this.reading = this.read();
@@ -30,7 +35,7 @@ export class EventBuffer {
    * the buffer was closed.
    * @throws what the subscription threw.
    */
-  async take(max: number): Promise<RecordedEvent[]> {
+  async take(max: number): Promise<E[]> {
     while (this.queue.length === 0 && !this.ended && !this.closed) await new Promise<void>((wake) => (this.wakeTaker = wake));
     if (this.queue.length > 0 && this.queue.length < max && !this.ended && this.wakeReader === undefined) {
       await nextMacrotask();
@@ -57,9 +62,9 @@ export class EventBuffer {
 
   private async read(): Promise<void> {
     try {
-      for await (const event of this.subscription) {
+      for await (const page of this.subscription) {
         if (this.closed) break;
-        this.queue.push(event);
+        for (const event of page) this.queue.push(event);
         this.wake('taker');
         if (this.queue.length >= this.capacity) await new Promise<void>((wake) => (this.wakeReader = wake));
       }

@@ -20,7 +20,7 @@ export {
   type RunnerStatus,
 } from './projection-runner.js';
 // The runner's building blocks, for other checkpointed log followers (the scheduler's process managers, the outbox).
-export { EventBuffer } from './event-buffer.js';
+export { EventBuffer, type PagedEvents } from './event-buffer.js';
 export { PositionWaiters } from './position-waiters.js';
 export { canonicalJson, DocumentDigest } from './document-digest.js';
 export { describeReadStoreContract, type ReadStoreFactory, type ReadStoreUnderTest } from './read-store.contract.js';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
 import { isPositionProjection, type PositionEntry, type PositionProjection, type Projection } from './projection.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { PositionWaiters } from './position-waiters.js';
@@ -37,9 +37,9 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
   }
 
   /** Applies the events past this model's position and commits them with its checkpoint at `last`. */
-  async apply(events: readonly RecordedEvent[], last: bigint, store: ReadStore): Promise<void> {
+  async apply(events: readonly LogEvent[], last: bigint, store: ReadStore): Promise<void> {
     if (this.failure || last <= this.reached) return;
-    const first = events[0] as RecordedEvent;
+    const first = events[0] as LogEvent;
     const fresh = first.position > this.reached ? events : events.filter((event) => event.position > this.reached);
     const writes = await this.writes(fresh, store);
     await store.commit({ writes, checkpoint: { name: this.name, position: last, version: this.projection.version } });
@@ -47,7 +47,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
     this.waiters.reached(last);
   }
 
-  private async writes(events: readonly RecordedEvent[], store: ReadStore): Promise<ReadWrite[]> {
+  private async writes(events: readonly LogEvent[], store: ReadStore): Promise<ReadWrite[]> {
     const { projection } = this;
     if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events, this.handles);
     // One entry per event: the store checks its tag names against the declaration, once per write.

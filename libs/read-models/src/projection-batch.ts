@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
 import type { DocumentBody, DocumentTarget, Projection } from './projection.js';
 import { ProjectionFailedError } from './read-models.errors.js';
 import type { IndexFilter, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
@@ -26,9 +26,9 @@ export class ProjectionBatch<Doc extends ReadDocument> {
    * Applies the events whose type is in `handles` (the projection's, as a set its model keeps).
    * @throws ProjectionFailedError naming the event whose routing, lookup or evolve failed.
    */
-  async apply(events: readonly RecordedEvent[], handles: ReadonlySet<string>): Promise<ReadWrite[]> {
+  async apply(events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<ReadWrite[]> {
     // Per event this is the replay's hot path: plain loops and parallel arrays, no closure or object per event.
-    const routedEvents: RecordedEvent[] = [];
+    const routedEvents: LogEvent[] = [];
     const routedTargets: (readonly DocumentTarget[])[] = [];
     const ids: string[] = [];
     let lookups = false;
@@ -50,7 +50,7 @@ export class ProjectionBatch<Doc extends ReadDocument> {
     }
     await this.load(ids);
     for (let i = 0; i < routedEvents.length; i += 1) {
-      const event = routedEvents[i] as RecordedEvent;
+      const event = routedEvents[i] as LogEvent;
       const targets = routedTargets[i] as readonly DocumentTarget[];
       if (lookups && !targets.every((target) => typeof target === 'string')) {
         let resolved: string[];
@@ -67,7 +67,7 @@ export class ProjectionBatch<Doc extends ReadDocument> {
     return this.writes();
   }
 
-  private evolve(id: string, event: RecordedEvent): void {
+  private evolve(id: string, event: LogEvent): void {
     const current = this.known.get(id) ?? null;
     if (current !== null && current._position >= event.position) return;
     let body: DocumentBody<Doc> | null;
@@ -138,7 +138,7 @@ export class ProjectionBatch<Doc extends ReadDocument> {
     return ids;
   }
 
-  private failure(event: RecordedEvent, cause: unknown): ProjectionFailedError {
+  private failure(event: LogEvent, cause: unknown): ProjectionFailedError {
     return new ProjectionFailedError(this.projection.name, event.position, event.type, { cause });
   }
 }

@@ -28,22 +28,25 @@ describe('ProjectionRunner with several read models', () => {
   /** Counts the reads of the log through the runner's subscription. */
   function counting(store: EventStore): { store: EventStore; delivered: () => number } {
     let delivered = 0;
-    const subscribe = store.subscribeToAll.bind(store);
+    const subscribe = store.subscribeToAllPages.bind(store);
     const wrapped: EventStore = Object.create(store) as EventStore;
-    wrapped.subscribeToAll = (options) => {
+    wrapped.subscribeToAll = () => {
+      throw new Error('the runner reads the log in pages');
+    };
+    wrapped.subscribeToAllPages = (options) => {
       const subscription = subscribe(options);
       const iterator = subscription[Symbol.asyncIterator]();
       return {
         [Symbol.asyncIterator]: () => ({
           next: async () => {
             const next = await iterator.next();
-            if (!next.done) delivered += 1;
+            if (!next.done) delivered += next.value.length;
             return next;
           },
           return: iterator.return?.bind(iterator),
         }),
         close: () => subscription.close(),
-      } as ReturnType<EventStore['subscribeToAll']>;
+      };
     };
     return { store: wrapped, delivered: () => delivered };
   }

@@ -1,24 +1,27 @@
-import { InMemoryEventStore, type EventStore, type RecordedEvent, type Subscription } from '@behorighet/event-store';
+import { InMemoryEventStore, type EventStore, type LogEvent, type PageSubscription } from '@behorighet/event-store';
 import { MemoryReadStore } from './memory.read-store.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionStoppedError } from './read-models.errors.js';
 import { appendCounted, countingProjection, recordingLogger, type CountingOptions } from './testing/counting.projection.js';
 
-/** Delivers every event of the log twice in a row, as an at-least-once subscription may after a reconnect. */
+/**
+ * Delivers every event of the log twice in a row, as an at-least-once subscription may after a reconnect:
+ * each page with its events doubled, then the page again.
+ */
 function deliveringTwice(store: EventStore): EventStore {
-  const subscribeToAll = (options?: { fromPosition?: bigint }): Subscription => {
-    const inner = store.subscribeToAll(options);
+  const subscribeToAllPages = (options?: { fromPosition?: bigint }): PageSubscription => {
+    const inner = store.subscribeToAllPages(options);
     return {
       close: () => inner.close(),
-      async *[Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
-        for await (const event of inner) {
-          yield event;
-          yield event;
+      async *[Symbol.asyncIterator](): AsyncIterator<readonly LogEvent[]> {
+        for await (const page of inner) {
+          yield page.flatMap((event) => [event, event]);
+          yield page;
         }
       },
     };
   };
-  return Object.assign(Object.create(store) as EventStore, { subscribeToAll });
+  return Object.assign(Object.create(store) as EventStore, { subscribeToAllPages });
 }
 
 /** A log of 4 categories × 5 streams with closings in between, so documents are found through the index. */

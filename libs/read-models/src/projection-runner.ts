@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@behorighet/event-store';
+import type { EventStore, LogEvent } from '@behorighet/event-store';
 import { EventBuffer } from './event-buffer.js';
 import type { PositionProjection, Projection } from './projection.js';
 import { ProjectedModel } from './projected-model.js';
@@ -27,7 +27,7 @@ export interface ProjectionRunnerOptions<Doc extends ReadDocument> {
   untilPosition?: bigint;
   logger?: RunnerLogger;
   /** Sees each batch read from the log before it is applied (progress, counts). */
-  onEvents?(events: readonly RecordedEvent[]): void;
+  onEvents?(events: readonly LogEvent[]): void;
 }
 
 export type RunnerState = 'idle' | 'catching-up' | 'live' | 'stopped' | 'failed';
@@ -104,7 +104,7 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
     this.state = from >= this.headAtStart ? 'live' : 'catching-up';
     for (const model of this.models) model.caughtUp = model.reached >= this.headAtStart;
     this.logger.log(`projection ${this.name}: starting after position ${from}, log head ${this.headAtStart}`);
-    const buffer = new EventBuffer(events.subscribeToAll({ fromPosition: from }), this.batchSize * 2);
+    const buffer = new EventBuffer(events.subscribeToAllPages({ fromPosition: from }), this.batchSize * 2);
     this.buffer = buffer;
     this.running = this.run(buffer);
   }
@@ -206,7 +206,7 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
           await buffer.close();
           return;
         }
-        if (until !== undefined && (taken[taken.length - 1] as RecordedEvent).position >= until) {
+        if (until !== undefined && (taken[taken.length - 1] as LogEvent).position >= until) {
           await this.halt(buffer, `reached position ${until}, where it was asked to stop`);
           return;
         }
@@ -227,8 +227,8 @@ export class ProjectionRunner<Doc extends ReadDocument = ReadDocument> {
     await buffer.close();
   }
 
-  private async process(events: readonly RecordedEvent[]): Promise<void> {
-    const last = (events[events.length - 1] as RecordedEvent).position;
+  private async process(events: readonly LogEvent[]): Promise<void> {
+    const last = (events[events.length - 1] as LogEvent).position;
     for (const model of this.models) {
       try {
         await model.apply(events, last, this.options.readStore);

@@ -144,8 +144,8 @@ describe('ProjectionRunner and shape versions', () => {
     await seed(1);
     await project(readStore, [counts(3)]);
     let subscribed = 0;
-    const subscribeToAll = events.subscribeToAll.bind(events);
-    events.subscribeToAll = (options) => ((subscribed += 1), subscribeToAll(options));
+    const subscribeToAllPages = events.subscribeToAllPages.bind(events);
+    events.subscribeToAllPages = (options) => ((subscribed += 1), subscribeToAllPages(options));
 
     const runner = await run(readStore, [counts(2)]);
     expect(await runner.status()).toMatchObject({ state: 'failed', ready: false, error: { message: expect.stringContaining('newer than this release') } });

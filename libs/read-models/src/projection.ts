@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
 import type { IndexDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
 
 /** A document as a projection writes it: the runner stamps `_id` and `_position`. */
@@ -28,7 +28,7 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
   /** The event types it reacts to; other events only move its checkpoint. */
   readonly handles: readonly string[];
   /** The documents `event` changes; empty when it changes none. */
-  route(event: RecordedEvent): readonly DocumentTarget[];
+  route(event: LogEvent): readonly DocumentTarget[];
   /**
    * The next version of document `id` (`null` before it exists); return `null` to delete it.
    * The document's own fields are frozen. What they hold (a domain state) may be changed in place when this read
@@ -37,7 +37,7 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
    * checkpoint, and a batch that fails part-way leaves the events before the failure applied to it (the model
    * then stops, shows the failure in `/health/ready`, and is rebuilt from the log at the next start in memory).
    */
-  evolve(document: Doc | null, event: RecordedEvent, id: string): DocumentBody<Doc> | null;
+  evolve(document: Doc | null, event: LogEvent, id: string): DocumentBody<Doc> | null;
 }
 
 /**
@@ -55,7 +55,7 @@ export interface PositionProjection {
   /** The tag names its entries may carry. */
   readonly tags: readonly string[];
   /** The entry `event` makes; null when it makes none. */
-  entry(event: RecordedEvent): PositionEntry | null;
+  entry(event: LogEvent): PositionEntry | null;
 }
 
 /** What a PositionProjection says of one event: its list and its tags (absent ones left out or undefined). */

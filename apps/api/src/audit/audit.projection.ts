@@ -1,5 +1,5 @@
 import { upcast, type By, type CatalogEvent, type MemberEvent, type OrderEvent, type OrganizationEvent } from '@behorighet/domain';
-import type { RecordedEvent } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
 import type { PositionEntry, PositionProjection } from '@behorighet/read-models';
 
 /**
@@ -46,7 +46,7 @@ export function actorIdOf(by: By | null | undefined): string | null {
 }
 
 /** The audit entry an event of the log makes. */
-export function auditEntryOf(event: RecordedEvent): AuditEntry {
+export function auditEntryOf(event: LogEvent): AuditEntry {
   const data = auditData(event);
   const actor = actorOf(data);
   return {
@@ -62,7 +62,7 @@ export function auditEntryOf(event: RecordedEvent): AuditEntry {
 }
 
 /** An event's data as the audit reads it (upcast to the current schema: the identity while every event is at v1). */
-function auditData(event: RecordedEvent): Record<string, unknown> {
+function auditData(event: LogEvent): Record<string, unknown> {
   return upcast(event.type, event.data) as Record<string, unknown>;
 }
 

@@ -19,6 +19,10 @@ function countingReads(store: EventStore): EventStore & { reads: number } {
     counted.reads += 1;
     return store.subscribeToAll(options);
   };
+  counted.subscribeToAllPages = (options) => {
+    counted.reads += 1;
+    return store.subscribeToAllPages(options);
+  };
   return counted;
 }
 

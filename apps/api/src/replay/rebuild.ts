@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@behorighet/event-store';
+import type { EventStore, LogEvent } from '@behorighet/event-store';
 import { MemoryReadStore, ProjectionRunner, type ReadModelProjection, type ReadStore, type RunnerLogger } from '@behorighet/read-models';
 
 export interface RebuildOptions {
@@ -9,7 +9,7 @@ export interface RebuildOptions {
   /** The store to fill; default a fresh in-memory one. */
   readStore?: ReadStore;
   /** Called with each position read from the log (progress). */
-  onEvent?(event: RecordedEvent): void;
+  onEvent?(event: LogEvent): void;
   /** Most events per batch (one commit each); the runner's default when absent. */
   batchSize?: number;
   logger?: RunnerLogger;

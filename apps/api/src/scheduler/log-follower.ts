@@ -1,5 +1,5 @@
 import { setImmediate as nextMacrotask, setTimeout as sleep } from 'node:timers/promises';
-import type { EventStore, RecordedEvent } from '@behorighet/event-store';
+import { inPagesOfOne, type EventStore, type RecordedEvent } from '@behorighet/event-store';
 import { EventBuffer, PositionWaiters, ReadTimeoutError, type RunnerLogger } from '@behorighet/read-models';
 
 export interface LogFollowerOptions {
@@ -88,7 +88,7 @@ export class LogFollower {
   private async run(): Promise<void> {
     const { events, batchSize = 200, retryMs = 5000, logger } = this.options;
     while (!this.stopping.signal.aborted) {
-      const buffer = new EventBuffer(events.subscribeToAll({ fromPosition: this.reached }), batchSize * 2);
+      const buffer = new EventBuffer(inPagesOfOne(events.subscribeToAll({ fromPosition: this.reached })), batchSize * 2);
       this.buffer = buffer;
       try {
         for (;;) {

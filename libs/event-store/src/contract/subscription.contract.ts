@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../event-store.port.js';
-import { expectStrictlyIncreasing, newEvents, within, type ContractContext } from './contract-fixture.js';
+import type { LogEvent, RecordedEvent } from '../event-store.port.js';
+import { collect, expectStrictlyIncreasing, newEvents, within, type ContractContext } from './contract-fixture.js';
 
 /** Catch-up subscriptions to `$all`: history, then live, without gaps or repeats. */
 export function describeSubscriptionContract(ctx: ContractContext): void {
@@ -73,6 +73,64 @@ export function describeSubscriptionContract(ctx: ContractContext): void {
       await within(10_000, 'first live event', waitUntil(() => seen.some((e) => e.stream === stream)));
       await subscription.close();
       await within(10_000, 'loop end after close', consuming);
+    });
+  });
+
+  describe('subscribeToAllPages', () => {
+    const mine = (event: LogEvent): boolean => event.stream.startsWith(ctx.prefix);
+    /** What a page consumer may rely on: positions, streams, types and data. */
+    const logEvent = ({ position, stream, type, data }: LogEvent): LogEvent => ({ position, stream, type, data });
+
+    it('delivers, in non-empty pages, exactly the events the log holds, catching up and then live under concurrent appends', async () => {
+      const store = ctx.store();
+      const from = await store.headPosition();
+      const history = ctx.newStream('paged-history');
+      for (let i = 0; i < 12; i += 1) await store.append(history, newEvents(100, 'Past', i * 100), { expectedRevision: 'any' });
+      const live = Array.from({ length: 6 }, () => ctx.newStream('paged-live'));
+      const total = 1_200 + live.length * 20 * 3;
+
+      const subscription = store.subscribeToAllPages({ fromPosition: from });
+      const received: LogEvent[] = [];
+      const pageSizes: number[] = [];
+      const consuming = (async () => {
+        for await (const page of subscription) {
+          pageSizes.push(page.length);
+          received.push(...page.filter(mine));
+          if (received.length >= total) break;
+        }
+      })();
+      const writing = live.map(async (stream) => {
+        for (let i = 0; i < 20; i += 1) {
+          await store.append(stream, newEvents(3, 'Live', i * 3), { expectedRevision: i === 0 ? 'no-stream' : BigInt(i * 3 - 1) });
+        }
+      });
+      await within(20_000, 'concurrent appends', Promise.all(writing));
+      await within(20_000, `paged subscription (got ${received.length} of ${total})`, consuming);
+
+      expect(pageSizes.every((size) => size > 0)).toBe(true);
+      const logged = (await collect(store.readAll({ fromPosition: from }))).filter(mine);
+      expect(logged).toHaveLength(total);
+      expect(received.map(logEvent)).toEqual(logged.map(logEvent));
+    });
+
+    it('delivers only events after fromPosition and ends a waiting loop on close()', async () => {
+      const store = ctx.store();
+      const stream = ctx.newStream('paged-from');
+      const first = await store.append(stream, newEvents(3, 'Early'), { expectedRevision: 'no-stream' });
+      const subscription = store.subscribeToAllPages({ fromPosition: first.position });
+      const seen: LogEvent[] = [];
+      const consuming = (async () => {
+        for await (const page of subscription) seen.push(...page.filter((event) => event.stream === stream));
+      })();
+      await store.append(stream, newEvents(2, 'Late', 3), { expectedRevision: 2n });
+      await within(10_000, 'the later events', waitUntil(() => seen.length === 2));
+      await subscription.close();
+      await within(10_000, 'loop end after close', consuming);
+      expect(seen.map((event) => [event.type, event.data])).toEqual([
+        ['Late', { seq: 3 }],
+        ['Late', { seq: 4 }],
+      ]);
+      expect(seen[0]!.position > first.position).toBe(true);
     });
   });
 }

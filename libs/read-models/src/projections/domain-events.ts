@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
 import { upcast, type MemberEvent, type MemberEventType, type OrganizationEvent, type OrganizationEventType } from '@behorighet/domain';
 
 /** Every event type of an `organization-<uuid>` stream (see libs/domain/src/organization.events.ts). */
@@ -45,13 +45,13 @@ const ORGANIZATION_STREAM = 'organization-';
 const MEMBER_STREAM = 'member-';
 
 /** The stored event as the organization fold expects it (data upcast to the current schema), or undefined for other streams. */
-export function organizationEvent(event: RecordedEvent): OrganizationEvent | undefined {
+export function organizationEvent(event: LogEvent): OrganizationEvent | undefined {
   if (!event.stream.startsWith(ORGANIZATION_STREAM)) return undefined;
   return { type: event.type, data: upcast(event.type, event.data) } as OrganizationEvent;
 }
 
 /** The stored event as the member fold expects it, or undefined for other streams. */
-export function memberEvent(event: RecordedEvent): MemberEvent | undefined {
+export function memberEvent(event: LogEvent): MemberEvent | undefined {
   if (!event.stream.startsWith(MEMBER_STREAM)) return undefined;
   return { type: event.type, data: upcast(event.type, event.data) } as MemberEvent;
 }

@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent } from '@behorighet/event-store';
+import type { EventStore, LogEvent } from '@behorighet/event-store';
 import { defineProjection, type Projection } from '../projection.js';
 import type { ReadDocument } from '../read-store.port.js';
 import type { RunnerLogger } from '../projection-runner.js';
@@ -13,7 +13,7 @@ export interface StreamCount extends ReadDocument {
 
 export interface CountingOptions {
   /** Called before each evolve, to count calls or to throw. */
-  onEvolve?(event: RecordedEvent, id: string): void;
+  onEvolve?(event: LogEvent, id: string): void;
   /** Its shape version; default 1. */
   version?: number;
 }
