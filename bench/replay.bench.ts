@@ -243,6 +243,7 @@ async function main(): Promise<void> {
       parsePass: { what: 'read every row of the SQLite log and JSON.parse data and metadata (the store’s readAll)', wallSeconds: +parse.wall.toFixed(2), cpuSeconds: +parse.cpu.toFixed(2), eventsPerSecond: Math.round(events / parse.wall), eventsPerCpuSecond: Math.round(events / parse.cpu) },
       replay: {
         readModels: PROJECTIONS.map((p) => p.name),
+        reading: 'the log in pages of position, stream, type and data, read ahead by a second thread (SqliteEventStore readAheadFrom); data parsed on the main thread',
         wallSeconds: +result.seconds.toFixed(2),
         cpuSeconds: +replay.cpu.toFixed(2),
         eventsPerSecond: Math.round(events / result.seconds),

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent } from './event-store.port.js';
+import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, PageSubscription, SubscribeOptions } from './event-store.port.js';
 import { appendToTable } from './event-table.js';
 import { GroupCommit, type Settled } from './group-commit.js';
 import { openEventsDatabase } from './sqlite.schema.js';
 import { SqliteTable } from './sqlite.table.js';
 import { prepareEvents, type PreparedEvent } from './stored-event.js';
-import { TableEventStore } from './table-event-store.js';
+import { ReadAhead, ReadAheadSubscription } from './sqlite-read-ahead.js';
+import { LOG_PAGE_SIZE, TableEventStore } from './table-event-store.js';
 
 export interface SqliteEventStoreOptions {
   /** The directory of `events.sqlite` (the app passes `DATA_DIR`); created when missing. */
@@ -19,7 +20,14 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** WAL pages before an automatic checkpoint. Default 1000 (SQLite's default). */
   walAutocheckpointPages?: number;
+  /**
+   * A paged subscription starting at least this many events behind the head reads that stretch in a thread of its
+   * own (see sqlite-read-ahead.ts). Default 20,000: below that, starting the thread costs more than it saves.
+   */
+  readAheadFrom?: number;
 }
+
+const READ_AHEAD_FROM = 20_000;
 
 interface AppendJob {
   stream: string;
@@ -44,6 +52,7 @@ export class SqliteEventStore extends TableEventStore {
     readonly path: string,
     pollIntervalMs: number,
     maxBatchSize: number,
+    private readonly readAheadFrom: number,
     table = new SqliteTable(db),
   ) {
     super(table, pollIntervalMs);
@@ -76,12 +85,24 @@ export class SqliteEventStore extends TableEventStore {
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
       walAutocheckpointPages: options.walAutocheckpointPages ?? 1000,
     });
-    return new SqliteEventStore(db, path, options.pollIntervalMs ?? 100, options.maxBatchSize ?? 1024);
+    return new SqliteEventStore(db, path, options.pollIntervalMs ?? 100, options.maxBatchSize ?? 1024, options.readAheadFrom ?? READ_AHEAD_FROM);
   }
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
     return this.groupCommit.submit({ stream, events: prepareEvents(stream, events), expected: options.expectedRevision });
+  }
+
+  /** Far behind the head, the stretch up to it is read ahead by a thread; see `readAheadFrom`. */
+  override subscribeToAllPages(options: SubscribeOptions = {}): PageSubscription {
+    const from = options.fromPosition ?? 0n;
+    this.assertOpen();
+    const until = this.table.headPosition();
+    if (until - from < BigInt(this.readAheadFrom)) return super.subscribeToAllPages(options);
+    const readPage = (after: bigint) => this.table.readLogPage(after, LOG_PAGE_SIZE);
+    return this.follow(
+      (catchUp) => new ReadAheadSubscription(new ReadAhead({ path: this.path, after: from, until, pageSize: LOG_PAGE_SIZE }), catchUp, from, readPage),
+    );
   }
 
   /** Closing commits the appends still queued, ends the subscriptions, then closes the file. */

@@ -20,7 +20,7 @@ import { toRecordedEvent } from './stored-event.js';
 import { readAllFromTable, readStreamFromTable } from './table-reads.js';
 
 /** Log events per page of `subscribeToAllPages`: a replay's batch (see the read models' ProjectionRunner). */
-const LOG_PAGE_SIZE = 500;
+export const LOG_PAGE_SIZE = 500;
 
 /**
  * What the embedded stores share: reads, catch-up subscriptions and the open/closed lifecycle over an
@@ -86,7 +86,7 @@ export abstract class TableEventStore implements EventStore {
   protected async afterClose(): Promise<void> {}
 
   /** Opens a subscription over the table that closing the store ends. */
-  private follow<S extends { close(): Promise<void> }>(open: (catchUp: CatchUpOptions) => S): S {
+  protected follow<S extends { close(): Promise<void> }>(open: (catchUp: CatchUpOptions) => S): S {
     this.assertOpen();
     const subscription = open({
       table: this.table,
