@@ -100,7 +100,7 @@ function eventsOf({ positions, streams, types, data }: ColumnPage): LogEvent[] {
 /**
  * `subscribeToAllPages` of the SQLite store when it starts far behind the head: the stretch up to the head as it
  * was is read ahead by a thread, then the usual catch-up loop (`CatchUpPages`) goes on from the last page delivered,
- * live. The same events in the same pages' order as the loop alone would deliver.
+ * live. The same events, in the same order, as the loop alone would deliver (the pages may be cut elsewhere).
  */
 export class ReadAheadSubscription implements PageSubscription {
   private readonly pages: AsyncGenerator<readonly LogEvent[]>;

@@ -95,13 +95,13 @@ export class SqliteEventStore extends TableEventStore {
 
   /** Far behind the head, the stretch up to it is read ahead by a thread; see `readAheadFrom`. */
   override subscribeToAllPages(options: SubscribeOptions = {}): PageSubscription {
-    const from = options.fromPosition ?? 0n;
     this.assertOpen();
+    const from = options.fromPosition ?? 0n;
     const until = this.table.headPosition();
     if (until - from < BigInt(this.readAheadFrom)) return super.subscribeToAllPages(options);
-    const readPage = (after: bigint) => this.table.readLogPage(after, LOG_PAGE_SIZE);
     return this.follow(
-      (catchUp) => new ReadAheadSubscription(new ReadAhead({ path: this.path, after: from, until, pageSize: LOG_PAGE_SIZE }), catchUp, from, readPage),
+      (catchUp) =>
+        new ReadAheadSubscription(new ReadAhead({ path: this.path, after: from, until, pageSize: LOG_PAGE_SIZE }), catchUp, from, this.logPageAfter),
     );
   }
 

@@ -63,8 +63,11 @@ export abstract class TableEventStore implements EventStore {
   }
 
   subscribeToAllPages(options: SubscribeOptions = {}): PageSubscription {
-    return this.follow((catchUp) => new CatchUpPages<LogEvent>(catchUp, options.fromPosition ?? 0n, (after) => this.table.readLogPage(after, LOG_PAGE_SIZE)));
+    return this.follow((catchUp) => new CatchUpPages<LogEvent>(catchUp, options.fromPosition ?? 0n, this.logPageAfter));
   }
+
+  /** The page of log events after a position that a paged subscription reads next. */
+  protected readonly logPageAfter = (after: bigint): LogEvent[] => this.table.readLogPage(after, LOG_PAGE_SIZE);
 
   async headPosition(): Promise<bigint> {
     this.assertOpen();
