@@ -22,6 +22,7 @@ export {
 // The runner's building blocks, for other checkpointed log followers (the scheduler's process managers, the outbox).
 export { EventBuffer, type PagedEvents } from './event-buffer.js';
 export { PositionWaiters } from './position-waiters.js';
+export { versionVerdict, type VersionVerdict } from './read-model-versions.js';
 export { canonicalJson, DocumentDigest } from './document-digest.js';
 export { describeReadStoreContract, type ReadStoreFactory, type ReadStoreUnderTest } from './read-store.contract.js';
 export { MongoReadStore, type MongoReadStoreOptions } from './mongo.read-store.js';

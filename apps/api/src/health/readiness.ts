@@ -1,8 +1,8 @@
 /** Something that must have caught up with the log before the API answers ready (a projection runner). */
 export interface ReadinessProbe {
   name: string;
-  /** Position reached, head of the log and whether this probe counts as caught up. */
-  status(): Promise<{ position: string; head: string; lag: string; ready: boolean }>;
+  /** Position reached, head of the log, whether this probe counts as caught up, and why not when it cannot get there. */
+  status(): Promise<{ position: string; head: string; lag: string; ready: boolean; error?: { message: string } }>;
 }
 
 /** Collects the probes of the modules that are loaded in this process (APP_ROLES decides which). */

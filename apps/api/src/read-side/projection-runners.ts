@@ -1,6 +1,17 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
-import { ProjectionRunner, READ_STORE, ReadTimeoutError, type ReadDocument, type ReadModelProjection, type ReadStore } from '@behorighet/read-models';
+import {
+  ProjectionFailedError,
+  ProjectionRunner,
+  READ_STORE,
+  ReadModelVersionError,
+  ReadTimeoutError,
+  versionVerdict,
+  type ReadDocument,
+  type ReadModelProjection,
+  type ReadStore,
+  type StoredCheckpoint,
+} from '@behorighet/read-models';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Readiness, type ReadinessProbe } from '../health/readiness.js';
 
@@ -13,7 +24,9 @@ const CHECKPOINT_POLL_MS = 25;
  * One ProjectionRunner for every registered projection (one read of the log for all of them, a checkpoint
  * each), started at bootstrap when this process has the `projector` role, each read model reported by
  * `/health/ready`, stopped before the event store closes.
- * Without that role (an API-only process over a shared MongoDB store) queries wait on the stored checkpoints.
+ * Without that role (an API-only process over a shared MongoDB store) queries wait on the stored checkpoints, and a
+ * read model counts only when it is stored at this release's shape version: an older one is waited for (the projector
+ * of this release rebuilds it), a newer one (a rollback of this process) is reported and refused.
  */
 @Injectable()
 export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestroy {
@@ -32,7 +45,7 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
     if (!this.config.roles.has('projector')) {
       if (this.config.readStore.kind === 'memory') this.logger.warn('APP_ROLES has no projector and READ_STORE is memory: the read models stay empty');
       const headAtStart = await this.events.headPosition();
-      for (const projection of this.projections) this.readiness.register(this.checkpointProbe(projection.name, headAtStart));
+      for (const projection of this.projections) this.readiness.register(this.checkpointProbe(projection, headAtStart));
       return;
     }
     if (this.projections.length === 0) return;
@@ -48,14 +61,20 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
     await this.runner_?.stop();
   }
 
-  /** Readiness of a read model another process projects: its stored checkpoint against the log head this process saw at start. */
-  private checkpointProbe(name: string, headAtStart: bigint): ReadinessProbe {
+  /**
+   * Readiness of a read model another process projects: its stored checkpoint against the log head this process saw at
+   * start, at this release's shape version.
+   */
+  private checkpointProbe(projection: ReadModelProjection, headAtStart: bigint): ReadinessProbe {
     return {
-      name,
+      name: projection.name,
       status: async () => {
-        const [position, head] = await Promise.all([this.readStore.checkpoint(name), this.events.headPosition()]);
+        const [stored, head] = await Promise.all([this.readStore.storedCheckpoint(projection.name), this.events.headPosition()]);
+        const position = stored?.position ?? 0n;
         const lag = head > position ? head - position : 0n;
-        return { position: String(position), head: String(head), lag: String(lag), ready: position >= headAtStart };
+        const shape = shapeProblem(projection, stored);
+        const status = { position: String(position), head: String(head), lag: String(lag), ready: shape === undefined && position >= headAtStart };
+        return shape === undefined ? status : { ...status, error: { message: shape.message } };
       },
     };
   }
@@ -72,13 +91,30 @@ export class ProjectionRunners implements OnApplicationBootstrap, OnModuleDestro
   async waitFor(name: string, position: bigint, timeoutMs: number): Promise<void> {
     const runner = this.runner(name);
     if (runner) return runner.waitFor(position, timeoutMs, name);
-    if (!this.projections.some((p) => p.name === name)) throw new Error(`unknown read model ${name}`);
+    const projection = this.projections.find((p) => p.name === name);
+    if (projection === undefined) throw new Error(`unknown read model ${name}`);
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const reached = await this.readStore.checkpoint(name);
-      if (reached >= position) return;
+      const stored = await this.readStore.storedCheckpoint(name);
+      const shape = shapeProblem(projection, stored);
+      if (shape instanceof ReadModelVersionError) throw new ProjectionFailedError(name, undefined, undefined, { cause: shape });
+      const reached = stored?.position ?? 0n;
+      if (shape === undefined && reached >= position) return;
       if (Date.now() >= deadline) throw new ReadTimeoutError(name, position, reached, timeoutMs);
       await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_POLL_MS));
     }
   }
+}
+
+/**
+ * Why a read model stored by another process cannot be read by this release: a newer shape (ReadModelVersionError,
+ * refused), or an older one or none (waited for: this release's projector rebuilds it). Undefined when it can.
+ */
+function shapeProblem(projection: ReadModelProjection, stored: StoredCheckpoint | null): Error | undefined {
+  const verdict = versionVerdict(projection.version, stored);
+  if (verdict.action === 'resume') return undefined;
+  if (verdict.action === 'refuse') return new ReadModelVersionError(projection.name, verdict.stored, projection.version);
+  return new Error(
+    `stored shape version ${verdict.stored ?? 'none'}, this release reads ${projection.version}: waiting for a projector of this release to rebuild it`,
+  );
 }

@@ -76,8 +76,38 @@ describe('ReadYourWrites', () => {
     // Another process (the projector) commits up to the head: this one answers ready and reads its writes.
     await readStore.declare([{ name: 'tallies', indexes: [] }]);
     const pending = reads.reach('1', ['tallies']);
-    await readStore.commit({ writes: [], checkpoint: { name: 'tallies', position: 1n } });
+    await readStore.commit({ writes: [], checkpoint: { name: 'tallies', position: 1n, version: 1 } });
     await pending;
     expect((await readiness.report()).ready).toBe(true);
+  });
+
+  it('without the projector role counts a stored read model only at its own shape version: an older one is waited for, a newer one refused', async () => {
+    await tick();
+    const reads = await start({ APP_ROLES: 'api' });
+    await readStore.declare([{ name: 'tallies', indexes: [] }]);
+
+    // A projector of a release from before shape versions has caught up (its commits carry no version): this release
+    // cannot read that shape, and waits for its own projector.
+    await readStore.commit({ writes: [], checkpoint: { name: 'tallies', position: 1n } });
+    expect((await readiness.report()).projections).toEqual({
+      tallies: { position: '1', head: '1', lag: '0', ready: false, error: { message: expect.stringContaining('stored shape version none, this release reads 1: waiting') } },
+    });
+    const behind = await reads.reach('1', ['tallies']).catch((e: unknown) => e);
+    expect((behind as ProblemError).problem).toMatchObject({ status: 503, code: 'READ_MODEL_BEHIND' });
+
+    // A newer release's projector wrote it (this process is a rollback): refused at once, and readiness says why.
+    await readStore.reset('tallies');
+    await readStore.commit({ writes: [], checkpoint: { name: 'tallies', position: 1n, version: 2 } });
+    const started = Date.now();
+    const refused = await reads.reach('1', ['tallies']).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(140);
+    expect((refused as ProblemError).problem).toMatchObject({ status: 503, code: 'READ_MODEL_UNAVAILABLE', readModel: 'tallies' });
+    expect((await readiness.report()).projections).toMatchObject({ tallies: { ready: false, error: { message: expect.stringContaining('newer than this release') } } });
+
+    // This release's projector rebuilds it: ready, and the write is read.
+    await readStore.reset('tallies');
+    await readStore.commit({ writes: [], checkpoint: { name: 'tallies', position: 1n, version: 1 } });
+    await reads.reach('1', ['tallies']);
+    expect(await readiness.report()).toEqual({ ready: true, projections: { tallies: { position: '1', head: '1', lag: '0', ready: true } } });
   });
 });
