@@ -74,9 +74,9 @@ export async function historySection(options: { events: number; work: string }) 
   await npmRun('bench:replay', ['--events', String(options.events)]);
   const replay = JSON.parse(readFileSync(join(root, 'bench', 'results', 'replay.json'), 'utf8'));
   const section = 'reading history (bench:replay)';
-  const parse = { name: 'read + JSON.parse of the log', value: replay.parsePass.eventsPerSecond, unit: 'events/s' };
+  const parse = { name: 'read + JSON.parse of the log (the faster of 2 runs)', value: replay.parsePass.eventsPerSecond, unit: 'events/s' };
   const rows: Row[] = [
-    { section, figure: `replay into every read model (${replay.log.events.toLocaleString('en-US')} events)`, value: replay.replay.eventsPerSecond, unit: 'events/s', baseline: parse, goal: { minRatio: 0.5 } },
+    { section, figure: `replay into every read model (${replay.log.events.toLocaleString('en-US')} events; the faster of 2 runs, as the parse pass)`, value: replay.replay.eventsPerSecond, unit: 'events/s', baseline: parse, goal: { minRatio: 0.5 } },
     {
       section,
       figure: `CSV export of the whole history (${replay.export.rows.toLocaleString('en-US')} rows), wall time`,

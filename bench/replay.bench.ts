@@ -215,11 +215,17 @@ async function main(): Promise<void> {
     const parses = [await parsePass(store), await parsePass(store)];
     const parse = parses.sort((a, b) => a.cpu - b.cpu)[0]!;
 
-    log('replay into every read model …');
+    // Twice, and the run with less CPU time counts, as for the parse pass: both sides of the ratio get the same
+    // treatment of this machine's noise. The two runs' digests must agree (R-READ-6); the second's store is queried.
+    log('replay into every read model (twice) …');
+    const first = await rebuildReadModels({ events: store, projections: PROJECTIONS });
+    await first.readStore.close();
+    gc!();
     const heapBefore = memoryHeld();
-    const replay = await timed(() => rebuildReadModels({ events: store, projections: PROJECTIONS }));
-    const result = replay.value;
+    const result = await rebuildReadModels({ events: store, projections: PROJECTIONS });
     const replayHeapMb = mb(memoryHeld() - heapBefore);
+    if (JSON.stringify(first.digests) !== JSON.stringify(result.digests)) throw new Error('two replays of the same log gave different digests');
+    const replay = first.cpuSeconds < result.cpuSeconds ? first : result;
     const events = Number(result.position);
     const occurredAt = async (position: bigint) => {
       const next = await store.readAll({ fromPosition: position - 1n, limit: 1 })[Symbol.asyncIterator]().next();
@@ -244,12 +250,14 @@ async function main(): Promise<void> {
       replay: {
         readModels: PROJECTIONS.map((p) => p.name),
         reading: 'the log in pages of position, stream, type and data, read ahead by a second thread (SqliteEventStore readAheadFrom); data parsed on the main thread',
-        wallSeconds: +result.seconds.toFixed(2),
-        cpuSeconds: +replay.cpu.toFixed(2),
-        eventsPerSecond: Math.round(events / result.seconds),
-        eventsPerCpuSecond: Math.round(events / replay.cpu),
-        ratioToParsePass: +(parse.wall / result.seconds).toFixed(3),
-        cpuRatioToParsePass: +(parse.cpu / replay.cpu).toFixed(3),
+        what: 'the faster of two replays by CPU time, as the parse pass; digests computed afterwards, not counted',
+        runs: [first, result].map((run) => ({ wallSeconds: +run.seconds.toFixed(2), cpuSeconds: +run.cpuSeconds.toFixed(2) })),
+        wallSeconds: +replay.seconds.toFixed(2),
+        cpuSeconds: +replay.cpuSeconds.toFixed(2),
+        eventsPerSecond: Math.round(events / replay.seconds),
+        eventsPerCpuSecond: Math.round(events / replay.cpuSeconds),
+        ratioToParsePass: +(parse.wall / replay.seconds).toFixed(3),
+        cpuRatioToParsePass: +(parse.cpu / replay.cpuSeconds).toFixed(3),
         digestSeconds: +result.digestSeconds.toFixed(2),
         readModelHeapMb: replayHeapMb,
         digests: result.digests,
