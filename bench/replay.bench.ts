@@ -211,21 +211,22 @@ async function main(): Promise<void> {
   const generated = await ensureLog();
   const store = SqliteEventStore.open({ dataDir });
   try {
-    log('parse pass …');
-    const parses = [await parsePass(store), await parsePass(store)];
-    const parse = parses.sort((a, b) => a.cpu - b.cpu)[0]!;
-
-    // Twice, and the run with less CPU time counts, as for the parse pass: both sides of the ratio get the same
-    // treatment of this machine's noise. The two runs' digests must agree (R-READ-6); the second's store is queried.
-    log('replay into every read model (twice) …');
+    // Each side twice, taking turns, and each side's run with less CPU time counts: both sides of the ratio get the
+    // same treatment of this machine's noise, and a drift of the load over the minute touches both alike. The two
+    // replays' digests must agree (R-READ-6); the second replay's store is the one queried below.
+    log('parse pass, replay into every read model, parse pass, replay …');
+    const firstParse = await parsePass(store);
     const first = await rebuildReadModels({ events: store, projections: PROJECTIONS });
     await first.readStore.close();
+    gc!();
+    const secondParse = await parsePass(store);
     gc!();
     const heapBefore = memoryHeld();
     const result = await rebuildReadModels({ events: store, projections: PROJECTIONS });
     const replayHeapMb = mb(memoryHeld() - heapBefore);
     if (JSON.stringify(first.digests) !== JSON.stringify(result.digests)) throw new Error('two replays of the same log gave different digests');
-    const replay = first.cpuSeconds < result.cpuSeconds ? first : result;
+    const parse = firstParse.cpu <= secondParse.cpu ? firstParse : secondParse;
+    const replay = first.cpuSeconds <= result.cpuSeconds ? first : result;
     const events = Number(result.position);
     const occurredAt = async (position: bigint) => {
       const next = await store.readAll({ fromPosition: position - 1n, limit: 1 })[Symbol.asyncIterator]().next();
@@ -246,11 +247,11 @@ async function main(): Promise<void> {
       measuredAt: new Date().toISOString(),
       machine: { node: process.version, cpus: cpus().length, loadAverage: loadavg().map((l) => +l.toFixed(2)) },
       log: { events, head: String(generated.head), dataDir, generatedSeconds: generated.generatedSeconds, types: Object.fromEntries(result.eventCounts), span: { from: new Date(start).toISOString(), to: new Date(end).toISOString() } },
-      parsePass: { what: 'read every row of the SQLite log and JSON.parse data and metadata (the store’s readAll)', wallSeconds: +parse.wall.toFixed(2), cpuSeconds: +parse.cpu.toFixed(2), eventsPerSecond: Math.round(events / parse.wall), eventsPerCpuSecond: Math.round(events / parse.cpu) },
+      parsePass: { what: 'read every row of the SQLite log and JSON.parse data and metadata (the store’s readAll); the faster of two runs by CPU time', runs: [firstParse, secondParse].map((run) => ({ wallSeconds: +run.wall.toFixed(2), cpuSeconds: +run.cpu.toFixed(2) })), wallSeconds: +parse.wall.toFixed(2), cpuSeconds: +parse.cpu.toFixed(2), eventsPerSecond: Math.round(events / parse.wall), eventsPerCpuSecond: Math.round(events / parse.cpu) },
       replay: {
         readModels: PROJECTIONS.map((p) => p.name),
         reading: 'the log in pages of position, stream, type and data, read ahead by a second thread (SqliteEventStore readAheadFrom); data parsed on the main thread',
-        what: 'the faster of two replays by CPU time, as the parse pass; digests computed afterwards, not counted',
+        what: 'the faster of two replays by CPU time, taking turns with the two parse passes; digests computed afterwards, not counted',
         runs: [first, result].map((run) => ({ wallSeconds: +run.seconds.toFixed(2), cpuSeconds: +run.cpuSeconds.toFixed(2) })),
         wallSeconds: +replay.seconds.toFixed(2),
         cpuSeconds: +replay.cpuSeconds.toFixed(2),

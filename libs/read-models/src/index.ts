@@ -1,8 +1,12 @@
 export * from './read-store.port.js';
 export * from './read-models.errors.js';
 export {
+  defineInPlaceProjection,
   defineProjection,
+  evolvingOf,
+  isInPlaceProjection,
   isPositionProjection,
+  type InPlaceProjection,
   type DocumentBody,
   type DocumentTarget,
   type PositionEntry,

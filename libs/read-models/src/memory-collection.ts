@@ -1,9 +1,14 @@
 import { MemoryIndex } from './memory-index.js';
 import { assertSameIndex, indexForFilter } from './index-selection.js';
+import type { LogEvent } from '@behorighet/event-store';
+import { assertIndexedKept, indexedValues, type InPlaceProjection } from './projection.js';
 import type { CollectionDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
 import { SortedIds } from './sorted-ids.js';
 
-/** One read model's documents with their secondary indexes. Documents are stored as given, frozen. */
+/**
+ * One read model's documents with their secondary indexes. Documents are stored as given, frozen — except those of an
+ * in-place projection, which `foldInPlace` makes and changes where they are.
+ */
 export class MemoryCollection {
   readonly documents = new Map<string, ReadDocument>();
   private readonly indexes = new Map<string, MemoryIndex>();
@@ -36,6 +41,37 @@ export class MemoryCollection {
     for (const index of this.indexes.values()) index.move(document._id, before, document);
     if (before === undefined) this.allIds?.add(document._id);
     this.documents.set(document._id, Object.freeze(document));
+  }
+
+  /**
+   * One event of an in-place projection applied to document `id`: made by `create` when absent (and indexed), changed
+   * by `apply` and stamped with the event's position when it is before it, left alone when it is at or past it.
+   * @throws TypeError when `apply` changed an indexed field.
+   */
+  foldInPlace(projection: InPlaceProjection<ReadDocument>, id: string, event: LogEvent): void {
+    const stored = this.documents.get(id);
+    if (stored === undefined) {
+      const body = projection.create(id, event);
+      if (body === null) return;
+      if (typeof id !== 'string' || id === '') throw new TypeError(`collection ${this.name}: an in-place projection routed an event to an empty or non-string id`);
+      // Stamp first, spread after, stamp again (see ProjectionBatch): a compact object without stale stamps.
+      const document = { _id: id, _position: event.position, ...body } as Record<string, unknown>;
+      document._id = id;
+      document._position = event.position;
+      for (const index of this.indexes.values()) index.check(document as unknown as ReadDocument);
+      for (const index of this.indexes.values()) index.move(id, undefined, document as unknown as ReadDocument);
+      this.allIds?.add(id);
+      this.documents.set(id, document as unknown as ReadDocument);
+      return;
+    }
+    if (stored._position >= event.position) return;
+    if (this.indexes.size === 0) projection.apply(stored, event, id);
+    else {
+      const indexed = indexedValues(projection, stored);
+      projection.apply(stored, event, id);
+      assertIndexedKept(projection, indexed, stored);
+    }
+    (stored as { _position: bigint })._position = event.position;
   }
 
   delete(id: string): void {

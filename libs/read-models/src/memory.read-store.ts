@@ -2,7 +2,9 @@ import { DocumentDigest } from './document-digest.js';
 import { MemoryCollection } from './memory-collection.js';
 import { MemoryPositionLists } from './memory-position-lists.js';
 import { PositionsDigest } from './position-digest.js';
-import { UnknownCollectionError } from './read-models.errors.js';
+import type { LogEvent } from '@behorighet/event-store';
+import type { InPlaceProjection } from './projection.js';
+import { ProjectionFailedError, UnknownCollectionError } from './read-models.errors.js';
 import { assertWellFormedWrite } from './read-write.checks.js';
 import {
   pageLimit,
@@ -81,6 +83,18 @@ export class MemoryReadStore implements ReadStore {
       version: version ?? stored?.version ?? null,
     });
     return { applied, skipped: batch.writes.length - applied };
+  }
+
+  async applyInPlace(projection: InPlaceProjection<ReadDocument>, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void> {
+    const collection = this.collection(projection.name);
+    for (const event of events) {
+      if (!handles.has(event.type)) continue;
+      try {
+        for (const id of projection.route(event)) collection.foldInPlace(projection, id, event);
+      } catch (error) {
+        throw new ProjectionFailedError(projection.name, event.position, event.type, { cause: error });
+      }
+    }
   }
 
   async checkpoint(name: string): Promise<bigint> {

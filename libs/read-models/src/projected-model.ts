@@ -1,5 +1,13 @@
 import type { LogEvent } from '@behorighet/event-store';
-import { isPositionProjection, type PositionEntry, type PositionProjection, type Projection } from './projection.js';
+import {
+  evolvingOf,
+  isInPlaceProjection,
+  isPositionProjection,
+  type InPlaceProjection,
+  type PositionEntry,
+  type PositionProjection,
+  type Projection,
+} from './projection.js';
 import { ProjectionBatch } from './projection-batch.js';
 import { PositionWaiters } from './position-waiters.js';
 import { assertReadModelVersion } from './read-model-versions.js';
@@ -19,7 +27,7 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
   private readonly waiters = new PositionWaiters();
   private readonly handles: ReadonlySet<string>;
 
-  constructor(readonly projection: Projection<Doc> | PositionProjection) {
+  constructor(readonly projection: Projection<Doc> | InPlaceProjection<Doc> | PositionProjection) {
     assertReadModelVersion(projection.name, projection.version);
     this.handles = new Set(projection.handles);
   }
@@ -49,6 +57,12 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
 
   private async writes(events: readonly LogEvent[], store: ReadStore): Promise<ReadWrite[]> {
     const { projection } = this;
+    if (isInPlaceProjection(projection)) {
+      // The memory store changes its documents where they are (no writes); any other gets whole documents.
+      if (store.applyInPlace === undefined) return new ProjectionBatch(evolvingOf(projection as InPlaceProjection<Doc>), store).apply(events, this.handles);
+      await store.applyInPlace(projection, events, this.handles);
+      return [];
+    }
     if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events, this.handles);
     // One entry per event: the store checks its tag names against the declaration, once per write.
     const collection = this.name;

@@ -1,6 +1,6 @@
 import type { EventStore, LogEvent } from '@behorighet/event-store';
 import { EventBuffer } from './event-buffer.js';
-import type { PositionProjection, Projection } from './projection.js';
+import type { InPlaceProjection, PositionProjection, Projection } from './projection.js';
 import { ProjectedModel } from './projected-model.js';
 import { versionVerdict } from './read-model-versions.js';
 import { ReadModelVersionError } from './read-models.errors.js';
@@ -14,9 +14,9 @@ export interface RunnerLogger {
 
 export interface ProjectionRunnerOptions<Doc extends ReadDocument> {
   /** One read model… */
-  projection?: Projection<Doc> | PositionProjection;
+  projection?: Projection<Doc> | InPlaceProjection<Doc> | PositionProjection;
   /** …or several, fed from one subscription (one read of the log for all; each keeps its own checkpoint). */
-  projections?: readonly (Projection<Doc> | PositionProjection)[];
+  projections?: readonly (Projection<Doc> | InPlaceProjection<Doc> | PositionProjection)[];
   events: EventStore;
   readStore: ReadStore;
   /** Most events per batch (one commit per read model each); default 500. */

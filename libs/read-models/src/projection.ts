@@ -31,13 +31,77 @@ export interface Projection<Doc extends ReadDocument = ReadDocument> {
   route(event: LogEvent): readonly DocumentTarget[];
   /**
    * The next version of document `id` (`null` before it exists); return `null` to delete it.
-   * The document's own fields are frozen. What they hold (a domain state) may be changed in place when this read
-   * model alone owns it — the organization and member states are folded so, the domain's copying fold being
-   * most of a replay's cost — with two consequences: a reader may see such a state ahead of the model's
-   * checkpoint, and a batch that fails part-way leaves the events before the failure applied to it (the model
-   * then stops, shows the failure in `/health/ready`, and is rebuilt from the log at the next start in memory).
+   * The document is frozen (in memory): return a new body. A read model whose documents only grow by a fold is an
+   * `InPlaceProjection` instead.
    */
   evolve(document: Doc | null, event: LogEvent, id: string): DocumentBody<Doc> | null;
+}
+
+/**
+ * A document read model whose documents are folded in place (the domain's organization and member states): the
+ * first event of a document makes it (`create`), each later one changes it where it is (`apply`) — no new document
+ * per event. For a model that most of the log goes through, the copy per event cost more than the fold itself.
+ *
+ * Rules, beyond those of `Projection`:
+ * - `route` names documents by id (no index lookups), and a document is never deleted.
+ * - `apply` must not change an indexed field (a store keeps its index entries from `create` on): it fails the event.
+ * - A document belongs to its read model and is changed while readers may hold it: a reader may see it ahead of the
+ *   model's checkpoint. A batch that fails part-way leaves its earlier events applied in memory (the model stops,
+ *   shows the failure in `/health/ready`, and is rebuilt from the log at the next start); MongoDB writes none of it.
+ *
+ * A store that keeps documents as objects (the memory store, `ReadStore.applyInPlace`) applies these straight to its
+ * documents; any other store runs them through the generic batch (`evolvingOf`), on the copies it loads.
+ */
+export interface InPlaceProjection<Doc extends ReadDocument = ReadDocument> {
+  readonly kind: 'in-place';
+  readonly name: string;
+  readonly version: ReadModelVersion;
+  readonly indexes: readonly IndexDefinition[];
+  readonly handles: readonly string[];
+  /** The ids of the documents `event` changes; empty when it changes none. */
+  route(event: LogEvent): readonly string[];
+  /** The body of the document `event` makes, `event` applied to it; null when it makes none. */
+  create(id: string, event: LogEvent): DocumentBody<Doc> | null;
+  /** Applies `event` to the document where it is. */
+  apply(document: Doc, event: LogEvent, id: string): void;
+}
+
+/**
+ * An in-place projection as an evolving one, for stores that load copies of the documents (MongoDB): the copy a
+ * batch loaded (or made) is changed in place and written back whole. Same documents as the memory store's path.
+ */
+export function evolvingOf<Doc extends ReadDocument>(projection: InPlaceProjection<Doc>): Projection<Doc> {
+  return {
+    name: projection.name,
+    version: projection.version,
+    indexes: projection.indexes,
+    handles: projection.handles,
+    route: (event) => projection.route(event),
+    evolve(document, event, id) {
+      if (document === null) return projection.create(id, event);
+      const indexed = indexedValues(projection, document);
+      const { _id, _position, ...body } = document;
+      projection.apply(body as unknown as Doc, event, id);
+      assertIndexedKept(projection, indexed, body as unknown as Doc);
+      return body as DocumentBody<Doc>;
+    },
+  };
+}
+
+/** The values of a document's indexed fields, to compare after `apply` (see `assertIndexedKept`). */
+export function indexedValues(projection: InPlaceProjection<never> | InPlaceProjection<ReadDocument>, document: ReadDocument): unknown[] {
+  const values: unknown[] = [];
+  const fields = document as unknown as Record<string, unknown>;
+  for (const index of projection.indexes) for (const field of index.fields) values.push(fields[field]);
+  return values;
+}
+
+/** @throws TypeError when `apply` changed an indexed field of `document` (InPlaceProjection's rule). */
+export function assertIndexedKept(projection: InPlaceProjection<never> | InPlaceProjection<ReadDocument>, before: readonly unknown[], document: ReadDocument): void {
+  const after = indexedValues(projection, document);
+  for (let i = 0; i < after.length; i += 1) {
+    if (after[i] !== before[i]) throw new TypeError(`read model ${projection.name}: an in-place fold changed the indexed field of document ${document._id}`);
+  }
 }
 
 /**
@@ -74,13 +138,22 @@ export interface PositionEntry {
 export type ReadModelVersion = number;
 
 /** Any read model a ProjectionRunner keeps. */
-export type ReadModelProjection = Projection<ReadDocument> | PositionProjection;
+export type ReadModelProjection = Projection<ReadDocument> | InPlaceProjection<ReadDocument> | PositionProjection;
 
-export function isPositionProjection(projection: ReadModelProjection | Projection<never>): projection is PositionProjection {
+export function isInPlaceProjection(projection: ReadModelProjection | Projection<never> | InPlaceProjection<never>): projection is InPlaceProjection<ReadDocument> {
+  return (projection as InPlaceProjection).kind === 'in-place';
+}
+
+export function isPositionProjection(projection: ReadModelProjection | Projection<never> | InPlaceProjection<never>): projection is PositionProjection {
   return (projection as PositionProjection).kind === 'positions';
 }
 
 /** Declares a projection with its document type inferred (no runtime effect). */
 export function defineProjection<Doc extends ReadDocument>(projection: Projection<Doc>): Projection<Doc> {
+  return projection;
+}
+
+/** Declares an in-place projection with its document type inferred (no runtime effect). */
+export function defineInPlaceProjection<Doc extends ReadDocument>(projection: InPlaceProjection<Doc>): InPlaceProjection<Doc> {
   return projection;
 }

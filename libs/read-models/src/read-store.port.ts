@@ -1,3 +1,6 @@
+import type { LogEvent } from '@behorighet/event-store';
+import type { InPlaceProjection } from './projection.js';
+
 /**
  * The read-model store. Shaped after MongoDB so that its adapter is a mapping: named
  * collections of documents keyed by `_id`, each document carrying the log position of the
@@ -148,6 +151,16 @@ export interface ReadStore {
    * atomically: on any failure nothing of the batch is visible.
    */
   commit(batch: ReadBatch): Promise<CommitResult>;
+
+  /**
+   * Optional, for a store that keeps its documents as objects (the memory store): applies an in-place projection's
+   * events straight to its documents — `create` for a new id, `apply` for one whose `_position` is before the event
+   * (then stamped with it), nothing for one at or past it — without documents per event, writes or a commit. The
+   * caller commits the checkpoint afterwards. Events before one that fails stay applied (see `InPlaceProjection`).
+   * A store without it gets in-place projections as writes of whole documents (`evolvingOf`).
+   * @throws ProjectionFailedError naming the event whose routing or fold failed.
+   */
+  applyInPlace?(projection: InPlaceProjection<ReadDocument>, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void>;
 
   /** The position a projection's checkpoint has reached; 0n when it has none. */
   checkpoint(name: string): Promise<bigint>;

@@ -1,5 +1,5 @@
 import { foldMemberInto, initialMember, type MemberState } from '@behorighet/domain';
-import { defineProjection } from '../projection.js';
+import { defineInPlaceProjection } from '../projection.js';
 import type { ReadDocument } from '../read-store.port.js';
 import { MEMBER_EVENT_TYPES, memberEvent } from './domain-events.js';
 
@@ -12,7 +12,8 @@ export interface MemberStateDocument extends ReadDocument {
 
 export const MEMBER_STATES = 'member_states';
 
-export const memberStateProjection = defineProjection<MemberStateDocument>({
+export const memberStateProjection = defineInPlaceProjection<MemberStateDocument>({
+  kind: 'in-place',
   name: MEMBER_STATES,
   version: 1,
   indexes: [{ name: 'byOrganization', fields: ['organizationId'] }],
@@ -21,12 +22,17 @@ export const memberStateProjection = defineProjection<MemberStateDocument>({
     const domain = memberEvent(event);
     return domain ? [domain.data.memberId] : [];
   },
-  evolve(document, event, id) {
+  // The state is this read model's own: the domain's fold applied to it in place (see InPlaceProjection). Every
+  // member event names its member and organization, which the first one sets on the state for good.
+  create(id, event) {
     const domain = memberEvent(event);
-    if (!domain) return document;
-    // The state is this read model's own (built by this fold, or loaded for this batch): folded in place.
-    const state = document?.state ?? initialMember();
+    if (!domain) return null;
+    const state = initialMember();
     foldMemberInto(state, domain);
     return { organizationId: state.organizationId, memberId: id, state };
+  },
+  apply(document, event) {
+    const domain = memberEvent(event);
+    if (domain) foldMemberInto(document.state, domain);
   },
 });

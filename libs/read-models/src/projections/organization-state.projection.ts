@@ -1,5 +1,5 @@
 import { foldOrganizationInto, initialOrganization, type OrganizationState } from '@behorighet/domain';
-import { defineProjection } from '../projection.js';
+import { defineInPlaceProjection } from '../projection.js';
 import type { ReadDocument } from '../read-store.port.js';
 import { ORGANIZATION_EVENT_TYPES, organizationEvent } from './domain-events.js';
 
@@ -15,7 +15,8 @@ export interface OrganizationStateDocument extends ReadDocument {
 
 export const ORGANIZATION_STATES = 'organization_states';
 
-export const organizationStateProjection = defineProjection<OrganizationStateDocument>({
+export const organizationStateProjection = defineInPlaceProjection<OrganizationStateDocument>({
+  kind: 'in-place',
   name: ORGANIZATION_STATES,
   version: 1,
   indexes: [],
@@ -24,12 +25,16 @@ export const organizationStateProjection = defineProjection<OrganizationStateDoc
     const domain = organizationEvent(event);
     return domain ? [domain.data.organizationId] : [];
   },
-  evolve(document, event, id) {
+  // The state is this read model's own: the domain's fold applied to it in place (see InPlaceProjection).
+  create(id, event) {
     const domain = organizationEvent(event);
-    if (!domain) return document;
-    // The state is this read model's own (built by this fold, or loaded for this batch): folded in place.
-    const state = document?.state ?? initialOrganization();
+    if (!domain) return null;
+    const state = initialOrganization();
     foldOrganizationInto(state, domain);
     return { organizationId: id, state };
+  },
+  apply(document, event) {
+    const domain = organizationEvent(event);
+    if (domain) foldOrganizationInto(document.state, domain);
   },
 });
