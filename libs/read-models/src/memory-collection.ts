@@ -12,6 +12,8 @@ import { SortedIds } from './sorted-ids.js';
 export class MemoryCollection {
   readonly documents = new Map<string, ReadDocument>();
   private readonly indexes = new Map<string, MemoryIndex>();
+  /** The field of the collection's only index when it has one index of one field (what `foldInPlace` checks). */
+  private singleIndexedField: string | undefined;
   /** Every id in order, built at the first whole-collection read (a replay never pays for it). */
   private allIds: SortedIds | undefined;
 
@@ -29,6 +31,8 @@ export class MemoryCollection {
       for (const [id, document] of this.documents) built.add(document, id);
       this.indexes.set(index.name, built);
     }
+    const fields = [...this.indexes.values()].flatMap((index) => index.definition.fields);
+    this.singleIndexedField = fields.length === 1 ? fields[0] : undefined;
   }
 
   /** Throws what `put` would throw, before anything of a batch is applied. */
@@ -65,8 +69,15 @@ export class MemoryCollection {
       return;
     }
     if (stored._position >= event.position) return;
+    const fields = stored as unknown as Record<string, unknown>;
+    const single = this.singleIndexedField;
     if (this.indexes.size === 0) projection.apply(stored, event, id);
-    else {
+    else if (single !== undefined) {
+      // The common case (one index of one field) without arrays per event.
+      const before = fields[single];
+      projection.apply(stored, event, id);
+      if (fields[single] !== before) assertIndexedKept(projection, [before], stored);
+    } else {
       const indexed = indexedValues(projection, stored);
       projection.apply(stored, event, id);
       assertIndexedKept(projection, indexed, stored);
