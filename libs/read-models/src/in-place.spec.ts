@@ -1,7 +1,7 @@
 import type { LogEvent } from '@behorighet/event-store';
 import { InMemoryEventStore } from '@behorighet/event-store';
 import { MemoryReadStore } from './memory.read-store.js';
-import { defineInPlaceProjection, evolvingOf } from './projection.js';
+import { defineInPlaceProjection, evolvingOf, type PositionProjection } from './projection.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionFailedError } from './read-models.errors.js';
 import type { ReadDocument, ReadStore } from './read-store.port.js';
@@ -30,7 +30,7 @@ const tallies = defineInPlaceProjection<Tally>({
 const tick = (position: bigint, stream: string, n: number, category = 'a'): LogEvent => ({ position, stream, type: 'Ticked', data: { n, category } });
 const HANDLES = new Set(tallies.handles);
 
-describe('in-place projections', () => {
+describe('in-place projections (R-READ-1)', () => {
   it('change the memory store\'s documents where they are, stamped with each event, and skip events at or before a stamp', async () => {
     const store = new MemoryReadStore();
     await store.declare([{ name: 'tallies', indexes: tallies.indexes }]);
@@ -76,5 +76,52 @@ describe('in-place projections', () => {
     expect(Object.isFrozen(await folded.get('tallies', 's-0'))).toBe(false);
     expect(evolvingOf(tallies).evolve(null, tick(1n, 's-9', 9), 's-9')).toEqual({ category: 'a', ticks: [9] });
     await events.close();
+  });
+});
+
+/** Per stream, the positions of its events, tagged with the type; `Broken` makes an entry with an undeclared tag. */
+const byStream: PositionProjection = {
+  kind: 'positions',
+  name: 'by_stream',
+  version: 1,
+  handles: ['Ticked', 'Broken'],
+  tags: ['type'],
+  entry: (event) => ({ list: event.stream, tags: event.type === 'Broken' ? { colour: 'red' } : { type: event.type } }),
+};
+
+describe('positions read models in the memory store (applyEntries)', () => {
+  it('give the same lists as position writes, and skip a re-delivered entry', async () => {
+    const events = new InMemoryEventStore();
+    for (let i = 0; i < 30; i += 1) await events.append(`s-${i % 3}`, [{ type: i % 5 === 0 ? 'Other' : 'Ticked', data: { n: i } }], { expectedRevision: 'any' });
+    const direct = new MemoryReadStore();
+    const written: ReadStore = Object.assign(new MemoryReadStore(), { applyEntries: undefined });
+    let directBatches = 0;
+    const applyEntries = direct.applyEntries.bind(direct);
+    direct.applyEntries = (...args) => ((directBatches += 1), applyEntries(...args));
+    for (const readStore of [direct, written]) {
+      const runner = new ProjectionRunner({ projection: byStream, events, readStore, logger: recordingLogger(), batchSize: 4 });
+      await runner.start();
+      await runner.waitFor(30n, 5_000);
+      await runner.stop();
+    }
+    expect(directBatches).toBeGreaterThan(0);
+    expect(await direct.digest()).toEqual(await written.digest());
+    const page = await direct.positions('by_stream', 's-1', { where: { type: 'Ticked' } });
+    expect(page.positions).toEqual([2n, 5n, 8n, 14n, 17n, 20n, 23n, 29n]);
+
+    await direct.applyEntries(byStream, [tick(29n, 's-1', 0)], new Set(byStream.handles));
+    expect((await direct.positions('by_stream', 's-1')).positions).toHaveLength(8);
+    await events.close();
+  });
+
+  it('fail the event whose entry is malformed, naming it, with the entries before it added', async () => {
+    const store = new MemoryReadStore();
+    await store.declare([{ name: 'by_stream', indexes: [], kind: 'positions', tags: byStream.tags }]);
+    const broken: LogEvent = { position: 2n, stream: 's-1', type: 'Broken', data: {} };
+    const error = await store.applyEntries(byStream, [tick(1n, 's-1', 1), broken, tick(3n, 's-1', 3)], new Set(byStream.handles)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProjectionFailedError);
+    expect(error).toMatchObject({ projection: 'by_stream', eventPosition: 2n, eventType: 'Broken' });
+    expect(((error as Error).cause as Error).message).toMatch(/names the tag colour, which the collection does not declare/);
+    expect((await store.positions('by_stream', 's-1')).positions).toEqual([1n]);
   });
 });

@@ -1,4 +1,4 @@
-import { assertWellFormedEntry, assertWellFormedWhere, declaredTags } from './read-write.checks.js';
+import { assertWellFormedEntry, assertWellFormedEntryOf, assertWellFormedWhere, declaredTags } from './read-write.checks.js';
 import type { PositionsDigest } from './position-digest.js';
 import type { CollectionDefinition, PositionWrite } from './read-store.port.js';
 
@@ -57,13 +57,22 @@ export class MemoryPositionLists {
 
   /** Appends the entry unless its list already ends at or past its position; true when it did. */
   add(write: PositionWrite): boolean {
-    const value = Number(write.position);
-    const list = this.list(write.list);
+    return this.append(write.list, write.position, write.tags);
+  }
+
+  /** `check` and `add` of an entry given as its parts, for entries applied one by one (`MemoryReadStore.applyEntries`). */
+  checkAndAppend(name: unknown, position: unknown, tags: unknown): boolean {
+    assertWellFormedEntryOf(this.name, name, position, tags, this.columns);
+    return this.append(name as string, position as bigint, tags);
+  }
+
+  private append(name: string, position: bigint, tags: Readonly<Record<string, string | undefined>>): boolean {
+    const value = Number(position);
+    const list = this.list(name);
     const size = list.size;
     if (size > 0 && (list.positions[size - 1] as number) >= value) return false;
     if (size === list.positions.length) grow(list);
     list.positions[size] = value;
-    const { tags } = write;
     let previous: string | undefined;
     let previousCode = ABSENT;
     for (let column = 0; column < this.tags.length; column += 1) {

@@ -3,7 +3,7 @@ import { MemoryCollection } from './memory-collection.js';
 import { MemoryPositionLists } from './memory-position-lists.js';
 import { PositionsDigest } from './position-digest.js';
 import type { LogEvent } from '@behorighet/event-store';
-import type { InPlaceProjection } from './projection.js';
+import type { InPlaceProjection, PositionProjection } from './projection.js';
 import { ProjectionFailedError, UnknownCollectionError } from './read-models.errors.js';
 import { assertWellFormedWrite } from './read-write.checks.js';
 import {
@@ -91,6 +91,19 @@ export class MemoryReadStore implements ReadStore {
       if (!handles.has(event.type)) continue;
       try {
         for (const id of projection.route(event)) collection.foldInPlace(projection, id, event);
+      } catch (error) {
+        throw new ProjectionFailedError(projection.name, event.position, event.type, { cause: error });
+      }
+    }
+  }
+
+  async applyEntries(projection: PositionProjection, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void> {
+    const lists = this.lists(projection.name);
+    for (const event of events) {
+      if (!handles.has(event.type)) continue;
+      try {
+        const entry = projection.entry(event);
+        if (entry !== null) lists.checkAndAppend(entry.list, event.position, entry.tags);
       } catch (error) {
         throw new ProjectionFailedError(projection.name, event.position, event.type, { cause: error });
       }

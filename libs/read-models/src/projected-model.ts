@@ -64,6 +64,11 @@ export class ProjectedModel<Doc extends ReadDocument = ReadDocument> {
       return [];
     }
     if (!isPositionProjection(projection)) return new ProjectionBatch(projection, store).apply(events, this.handles);
+    if (store.applyEntries !== undefined) {
+      // The memory store adds the entries to its lists as they come (no writes).
+      await store.applyEntries(projection, events, this.handles);
+      return [];
+    }
     // One entry per event: the store checks its tag names against the declaration, once per write.
     const collection = this.name;
     const writes: ReadWrite[] = [];

@@ -1,5 +1,5 @@
 import type { LogEvent } from '@behorighet/event-store';
-import type { InPlaceProjection } from './projection.js';
+import type { InPlaceProjection, PositionProjection } from './projection.js';
 
 /**
  * The read-model store. Shaped after MongoDB so that its adapter is a mapping: named
@@ -161,6 +161,15 @@ export interface ReadStore {
    * @throws ProjectionFailedError naming the event whose routing or fold failed.
    */
   applyInPlace?(projection: InPlaceProjection<ReadDocument>, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void>;
+
+  /**
+   * Optional, for a store that keeps its positions lists in memory: adds each event's entry (`projection.entry`)
+   * straight to its list, checked as `commit` checks a position write, without writes. The caller commits the
+   * checkpoint afterwards; entries before one that fails stay added (as with `applyInPlace`). A store without it
+   * gets position writes.
+   * @throws ProjectionFailedError naming the event whose entry failed or was malformed.
+   */
+  applyEntries?(projection: PositionProjection, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void>;
 
   /** The position a projection's checkpoint has reached; 0n when it has none. */
   checkpoint(name: string): Promise<bigint>;

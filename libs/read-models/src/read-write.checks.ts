@@ -20,13 +20,23 @@ export type DeclaredTags = ReadonlySet<string> | ReadonlyMap<string, unknown>;
 
 /** Refuses an entry without a list, with a position lists cannot hold, or with a tag its collection did not declare. */
 export function assertWellFormedEntry(write: PositionWrite, declared: DeclaredTags): void {
-  const { list, position, tags, collection } = write;
+  assertWellFormedEntryOf(write.collection, write.list, write.position, write.tags, declared);
+}
+
+/** `assertWellFormedEntry` of an entry given as its parts (the memory store's `applyEntries` makes no write object). */
+export function assertWellFormedEntryOf(
+  collection: string,
+  list: unknown,
+  position: unknown,
+  tags: unknown,
+  declared: DeclaredTags,
+): asserts tags is Readonly<Record<string, string | undefined>> {
   if (typeof list !== 'string' || list === '') throw new TypeError(`collection ${collection}: a position needs a non-empty string list`);
   if (typeof position !== 'bigint' || position < 1n || position > MAX_LIST_POSITION) {
     throw new TypeError(`collection ${collection}: a position must be a bigint from 1 to 2^53 - 1, got ${String(position)}`);
   }
   if (typeof tags !== 'object' || tags === null) throw new TypeError(`collection ${collection}: a position needs its tags (an object)`);
-  assertDeclaredTags(collection, tags, declared, 'an entry');
+  assertDeclaredTags(collection, tags as Readonly<Record<string, unknown>>, declared, 'an entry');
 }
 
 /** Refuses a `where` that names an undeclared tag or compares with a non-string. */
