@@ -21,6 +21,7 @@ import {
   type ReadStreamOptions,
   type RecordedEvent,
   type SubscribeOptions,
+  type LogEvent,
   type PageSubscription,
   type Subscription,
 } from './event-store.port.js';
@@ -136,6 +137,11 @@ export class EsdbEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** EventStoreDB reads whole events: `readAt`'s. */
+  readLogAt(positions: readonly bigint[]): Promise<LogEvent[]> {
+    return this.readAt(positions);
   }
 
   /** One event per page: EventStoreDB pushes `$all` an event at a time, with every field read already. */

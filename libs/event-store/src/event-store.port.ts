@@ -108,6 +108,13 @@ export interface EventStore {
    */
   readAt(positions: readonly bigint[]): Promise<RecordedEvent[]>;
 
+  /**
+   * `readAt` for consumers that need only positions, streams, types and data (the access history): on the embedded
+   * log, those four columns read and only `data` parsed.
+   * @throws EventNotFoundError when a position holds no event.
+   */
+  readLogAt(positions: readonly bigint[]): Promise<LogEvent[]>;
+
   subscribeToAll(options?: SubscribeOptions): Subscription;
 
   /**

@@ -21,6 +21,8 @@ export interface EventTable {
   readLogPage(after: bigint, limit: number): LogEvent[];
   /** The events at `positions`, in the order asked; undefined where a position holds none. */
   readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[];
+  /** `readAt` as log events (only their columns read, only `data` parsed). */
+  readLogAt(positions: readonly bigint[]): (LogEvent | undefined)[];
   headPosition(): bigint;
 }
 

@@ -49,6 +49,10 @@ class MemoryTable implements EventTable {
     return positions.map((position) => (position >= 1n ? this.rows[Number(position) - 1] : undefined));
   }
 
+  readLogAt(positions: readonly bigint[]): (LogEvent | undefined)[] {
+    return this.readAt(positions).map((row) => (row === undefined ? undefined : toLogEvent(row.position, row.stream, row.type, row.data)));
+  }
+
   headPosition(): bigint {
     return BigInt(this.rows.length);
   }

@@ -21,6 +21,7 @@ export class SqliteTable implements EventTable {
   private readonly afterPosition: Database.Statement<[bigint, number], StoredEventRow>;
   private readonly logAfterPosition: Database.Statement<[bigint, number], LogRow>;
   private readonly atPositions: Database.Statement<[string], StoredEventRow>;
+  private readonly logAtPositions: Database.Statement<[string], LogRow>;
   private readonly head: Database.Statement<[], bigint | null>;
 
   constructor(db: Database.Database) {
@@ -57,6 +58,10 @@ export class SqliteTable implements EventTable {
     // Positions as a JSON array: one statement for many rows (half the time of a lookup per position).
     this.atPositions = db
       .prepare<[string], StoredEventRow>(`SELECT ${COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`)
+      .safeIntegers();
+    this.logAtPositions = db
+      .prepare<[string], LogRow>('SELECT position, stream, type, data FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position')
+      .raw()
       .safeIntegers();
     this.head = db.prepare<[], bigint | null>('SELECT max(position) FROM events').pluck().safeIntegers();
   }
@@ -103,18 +108,12 @@ export class SqliteTable implements EventTable {
   }
 
   readAt(positions: readonly bigint[]): (StoredEventRow | undefined)[] {
-    const found: (StoredEventRow | undefined)[] = [];
-    for (let start = 0; start < positions.length; start += READ_AT_CHUNK) {
-      const chunk = positions.slice(start, start + READ_AT_CHUNK);
-      const rows = this.atPositions.all(`[${chunk.join(',')}]`);
-      if (rows.length === chunk.length && isAscending(chunk)) {
-        found.push(...rows);
-        continue;
-      }
-      const byPosition = new Map(rows.map((row) => [row.position, row]));
-      for (const position of chunk) found.push(byPosition.get(position));
-    }
-    return found;
+    return rowsAt(positions, (list) => this.atPositions.all(list), (row) => row.position);
+  }
+
+  readLogAt(positions: readonly bigint[]): (LogEvent | undefined)[] {
+    const rows = rowsAt(positions, (list) => this.logAtPositions.all(list), (row) => row[0]);
+    return rows.map((row) => (row === undefined ? undefined : toLogEvent(row[0], row[1], row[2], row[3])));
   }
 
   headPosition(): bigint {
@@ -123,6 +122,25 @@ export class SqliteTable implements EventTable {
 }
 
 type LogRow = [position: bigint, stream: string, type: string, data: string];
+
+/**
+ * The rows at `positions`, in the order asked (undefined where there is none): 500 positions per statement, given as a
+ * JSON array; rows come back in position order, which is the order asked when the positions ascend.
+ */
+function rowsAt<R>(positions: readonly bigint[], query: (list: string) => R[], positionOf: (row: R) => bigint): (R | undefined)[] {
+  const found: (R | undefined)[] = [];
+  for (let start = 0; start < positions.length; start += READ_AT_CHUNK) {
+    const chunk = positions.slice(start, start + READ_AT_CHUNK);
+    const rows = query(`[${chunk.join(',')}]`);
+    if (rows.length === chunk.length && isAscending(chunk)) {
+      found.push(...rows);
+      continue;
+    }
+    const byPosition = new Map(rows.map((row) => [positionOf(row), row]));
+    for (const position of chunk) found.push(byPosition.get(position));
+  }
+  return found;
+}
 
 /** Strictly ascending: then the rows of an `ORDER BY position` query come in the order asked. */
 function isAscending(positions: readonly bigint[]): boolean {

@@ -51,11 +51,12 @@ export abstract class TableEventStore implements EventStore {
 
   async readAt(positions: readonly bigint[]): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const rows = this.table.readAt(positions);
-    return rows.map((row, i) => {
-      if (row === undefined) throw new EventNotFoundError(positions[i] as bigint);
-      return toRecordedEvent(row);
-    });
+    return everyOne(positions, this.table.readAt(positions)).map(toRecordedEvent);
+  }
+
+  async readLogAt(positions: readonly bigint[]): Promise<LogEvent[]> {
+    this.assertOpen();
+    return everyOne(positions, this.table.readLogAt(positions));
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
@@ -104,4 +105,12 @@ export abstract class TableEventStore implements EventStore {
   protected assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
+}
+
+/** The rows found at `positions`, or EventNotFoundError for the first position that holds none. */
+function everyOne<R>(positions: readonly bigint[], rows: readonly (R | undefined)[]): R[] {
+  rows.forEach((row, i) => {
+    if (row === undefined) throw new EventNotFoundError(positions[i] as bigint);
+  });
+  return rows as R[];
 }

@@ -81,7 +81,7 @@ export class AccessHistoryReader {
     let after: bigint | undefined;
     do {
       const page = await this.store.positions(ACCESS_HISTORY, organizationId, { after, limit: PAGE });
-      if (page.positions.length > 0) events.push(...(await this.events.readAt(page.positions)));
+      if (page.positions.length > 0) events.push(...(await this.events.readLogAt(page.positions)));
       after = page.nextCursor ?? undefined;
     } while (after !== undefined);
     yield* grantHistoriesOf(organizationId, events, target === undefined ? undefined : targetKey(target));

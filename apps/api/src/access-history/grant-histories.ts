@@ -1,5 +1,5 @@
 import { foldMemberInto, initialMember, targetKey, type Grant, type MemberState } from '@behorighet/domain';
-import type { RecordedEvent } from '@behorighet/event-store';
+import type { LogEvent } from '@behorighet/event-store';
 import { memberEvent } from '@behorighet/read-models';
 
 /** One member's grants for one service or role (`service:<key>` / `role:<name>`), as `evolveMember` folds them. */
@@ -15,7 +15,7 @@ export interface GrantHistory {
  * each member's grants folded by the domain's own fold (`foldMemberInto`, `evolveMember` in place), then grouped by service or role. `onlyTarget`
  * (a target key) keeps that service's or role's histories only.
  */
-export function grantHistoriesOf(organizationId: string, events: readonly RecordedEvent[], onlyTarget?: string): GrantHistory[] {
+export function grantHistoriesOf(organizationId: string, events: readonly LogEvent[], onlyTarget?: string): GrantHistory[] {
   const members = new Map<string, MemberState>();
   for (const event of events) {
     const domain = memberEvent(event);

@@ -56,7 +56,7 @@ export async function auditPage(store: ReadStore, events: EventStore, organizati
   let scanned = 0;
   for (;;) {
     const page = await store.positions(AUDIT, organizationId, { after, where, limit: Math.min(pageSize, budget - scanned + 1) });
-    for (const event of await events.readAt(page.positions)) {
+    for (const event of await events.readLogAt(page.positions)) {
       if (scanned >= budget) return { items, nextCursor: encodeCursor(after as bigint) };
       scanned += 1;
       after = event.position;

@@ -78,6 +78,6 @@ export function expectStrictlyIncreasing(events: readonly RecordedEvent[]): void
   }
 }
 
-export function seqs(events: readonly RecordedEvent[]): number[] {
+export function seqs(events: readonly Pick<RecordedEvent, 'data'>[]): number[] {
   return events.map((event) => (event.data as { seq: number }).seq);
 }

@@ -1,4 +1,4 @@
-import { EventNotFoundError, StreamNotFoundError } from '../event-store.port.js';
+import { EventNotFoundError, StreamNotFoundError, type LogEvent, type RecordedEvent } from '../event-store.port.js';
 import { collect, expectStrictlyIncreasing, newEvents, seqs, type ContractContext } from './contract-fixture.js';
 
 const range = (from: number, to: number, step = 1): number[] =>
@@ -82,19 +82,25 @@ export function describeReadContract(ctx: ContractContext): void {
     });
   });
 
-  describe('readAt', () => {
+  // readLogAt is readAt for log events: the same events, as position, stream, type and data.
+  const readers = [
+    ['readAt', (positions: readonly bigint[]) => ctx.store().readAt(positions), (event: RecordedEvent): LogEvent | RecordedEvent => event],
+    ['readLogAt', (positions: readonly bigint[]) => ctx.store().readLogAt(positions), ({ position, stream, type, data }: RecordedEvent): LogEvent => ({ position, stream, type, data })],
+  ] as const;
+
+  describe.each(readers)('%s', (_name, readAt, expected) => {
     it('reads the events at the positions asked, in the order asked, and refuses a position without one', async () => {
       const stream = ctx.newStream('at');
       await ctx.store().append(stream, newEvents(5, 'Point', 0), { expectedRevision: 'any' });
       const written = await collect(ctx.store().readStream(stream));
       const [a, , c, , e] = written.map((event) => event.position);
-      const read = await ctx.store().readAt([e as bigint, a as bigint, c as bigint]);
+      const read = await readAt([e as bigint, a as bigint, c as bigint]);
       expect(seqs(read)).toEqual([4, 0, 2]);
       expect(read.map((event) => event.stream)).toEqual([stream, stream, stream]);
-      expect(read[0]).toEqual(written[4]);
-      expect(await ctx.store().readAt([])).toEqual([]);
+      expect(read[0]).toEqual(expected(written[4] as RecordedEvent));
+      expect(await readAt([])).toEqual([]);
       const beyond = (await ctx.store().headPosition()) + 1_000_000n;
-      await expect(ctx.store().readAt([a as bigint, beyond])).rejects.toBeInstanceOf(EventNotFoundError);
+      await expect(readAt([a as bigint, beyond])).rejects.toBeInstanceOf(EventNotFoundError);
     });
 
     it('reads a long list of positions, ascending or not and with repeats, as asked', async () => {
@@ -102,9 +108,9 @@ export function describeReadContract(ctx: ContractContext): void {
       await ctx.store().append(stream, newEvents(1200, 'Point', 0), { expectedRevision: 'any' });
       const positions = (await collect(ctx.store().readStream(stream))).map((event) => event.position);
       const ascending = positions.filter((_, i) => i % 2 === 0);
-      expect(seqs(await ctx.store().readAt(ascending))).toEqual(range(0, 1199).filter((seq) => seq % 2 === 0));
+      expect(seqs(await readAt(ascending))).toEqual(range(0, 1199).filter((seq) => seq % 2 === 0));
       const mixed = [...positions.slice(600).reverse(), positions[3] as bigint, positions[3] as bigint, ...positions.slice(0, 600)];
-      expect(seqs(await ctx.store().readAt(mixed))).toEqual([...range(600, 1199).reverse(), 3, 3, ...range(0, 599)]);
+      expect(seqs(await readAt(mixed))).toEqual([...range(600, 1199).reverse(), 3, 3, ...range(0, 599)]);
     });
   });
 }
