@@ -1,7 +1,7 @@
 import { MemoryIndex } from './memory-index.js';
 import { assertSameIndex, indexForFilter } from './index-selection.js';
 import type { LogEvent } from '@behorighet/event-store';
-import { assertIndexedKept, indexedValues, type InPlaceProjection } from './projection.js';
+import { assertIndexedKept, indexedValues, stamped, type InPlaceProjection } from './projection.js';
 import type { CollectionDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
 import { SortedIds } from './sorted-ids.js';
 
@@ -40,11 +40,14 @@ export class MemoryCollection {
     for (const index of this.indexes.values()) index.check(document);
   }
 
-  /** Stores `document` in place of `before` (the stored version, when the caller has already looked it up). */
-  put(document: ReadDocument, before: ReadDocument | undefined = this.documents.get(document._id)): void {
+  /**
+   * Stores `document` in place of `before` (the stored version, when the caller has already looked it up), frozen
+   * unless it is an in-place projection's, which is changed where it is later.
+   */
+  put(document: ReadDocument, before: ReadDocument | undefined = this.documents.get(document._id), frozen = true): void {
     for (const index of this.indexes.values()) index.move(document._id, before, document);
     if (before === undefined) this.allIds?.add(document._id);
-    this.documents.set(document._id, Object.freeze(document));
+    this.documents.set(document._id, frozen ? Object.freeze(document) : document);
   }
 
   /**
@@ -58,14 +61,9 @@ export class MemoryCollection {
       const body = projection.create(id, event);
       if (body === null) return;
       if (typeof id !== 'string' || id === '') throw new TypeError(`collection ${this.name}: an in-place projection routed an event to an empty or non-string id`);
-      // Stamp first, spread after, stamp again (see ProjectionBatch): a compact object without stale stamps.
-      const document = { _id: id, _position: event.position, ...body } as Record<string, unknown>;
-      document._id = id;
-      document._position = event.position;
-      for (const index of this.indexes.values()) index.check(document as unknown as ReadDocument);
-      for (const index of this.indexes.values()) index.move(id, undefined, document as unknown as ReadDocument);
-      this.allIds?.add(id);
-      this.documents.set(id, document as unknown as ReadDocument);
+      const document = stamped(id, event.position, body);
+      this.check(document);
+      this.put(document, undefined, false);
       return;
     }
     if (stored._position >= event.position) return;

@@ -87,27 +87,17 @@ export class MemoryReadStore implements ReadStore {
 
   async applyInPlace(projection: InPlaceProjection<ReadDocument>, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void> {
     const collection = this.collection(projection.name);
-    for (const event of events) {
-      if (!handles.has(event.type)) continue;
-      try {
-        for (const id of projection.route(event)) collection.foldInPlace(projection, id, event);
-      } catch (error) {
-        throw new ProjectionFailedError(projection.name, event.position, event.type, { cause: error });
-      }
-    }
+    eachHandled(projection.name, events, handles, (event) => {
+      for (const id of projection.route(event)) collection.foldInPlace(projection, id, event);
+    });
   }
 
   async applyEntries(projection: PositionProjection, events: readonly LogEvent[], handles: ReadonlySet<string>): Promise<void> {
     const lists = this.lists(projection.name);
-    for (const event of events) {
-      if (!handles.has(event.type)) continue;
-      try {
-        const entry = projection.entry(event);
-        if (entry !== null) lists.checkAndAppend(entry.list, event.position, entry.tags);
-      } catch (error) {
-        throw new ProjectionFailedError(projection.name, event.position, event.type, { cause: error });
-      }
-    }
+    eachHandled(projection.name, events, handles, (event) => {
+      const entry = projection.entry(event);
+      if (entry !== null) lists.checkAndAppend(entry.list, event.position, entry.tags);
+    });
   }
 
   async checkpoint(name: string): Promise<bigint> {
@@ -205,5 +195,17 @@ export class MemoryReadStore implements ReadStore {
       throw new UnknownCollectionError(name);
     }
     return lists;
+  }
+}
+
+/** Applies each event whose type is in `handles`; an event that throws fails the read model `name`, named. */
+function eachHandled(name: string, events: readonly LogEvent[], handles: ReadonlySet<string>, apply: (event: LogEvent) => void): void {
+  for (const event of events) {
+    if (!handles.has(event.type)) continue;
+    try {
+      apply(event);
+    } catch (error) {
+      throw new ProjectionFailedError(name, event.position, event.type, { cause: error });
+    }
   }
 }

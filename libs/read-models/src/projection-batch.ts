@@ -1,5 +1,5 @@
 import type { LogEvent } from '@behorighet/event-store';
-import type { DocumentBody, DocumentTarget, Projection } from './projection.js';
+import { stamped, type DocumentBody, type DocumentTarget, type Projection } from './projection.js';
 import { ProjectionFailedError } from './read-models.errors.js';
 import type { IndexFilter, ReadDocument, ReadStore, ReadWrite } from './read-store.port.js';
 
@@ -80,12 +80,7 @@ export class ProjectionBatch<Doc extends ReadDocument> {
       if (current === null) return;
       this.known.set(id, null);
     } else {
-      // Stamp first, spread after, stamp again: `{ ...body, _id }` would leave V8 a slack-filled
-      // object (~4x the bytes), and a body spread from the old document carries its old stamps.
-      const document = { _id: id, _position: event.position, ...body } as Record<string, unknown>;
-      document._id = id;
-      document._position = event.position;
-      this.known.set(id, document as unknown as Doc);
+      this.known.set(id, stamped<Doc>(id, event.position, body));
     }
     this.changed.set(id, event.position);
   }
