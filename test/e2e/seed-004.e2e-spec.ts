@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@behorighet/event-store';
 import { addDays, iso, memberStream, organizationStream } from '@behorighet/domain';
 import {
@@ -104,6 +105,9 @@ describe('seed 004 (24SevenOffice): users and their lifecycle', () => {
       expect([outsider.status, outsider.body.code]).toEqual([409, 'RESELLER_MEMBERSHIP_REQUIRED']);
       const noReseller = await t.http.post(org.members).set('authorization', org.mainResponsible).send({ type: 'reseller', name: 'Rita', email: emailOf(accountant) });
       expect([noReseller.status, noReseller.body.code]).toEqual([422, 'INVALID_INPUT']);
+      // An id that names no organization (found by the API's fuzzer: it was a 500).
+      const nowhere = await t.http.post(org.members).set('authorization', org.mainResponsible).send({ ...reseller, resellerOrgId: randomUUID(), email: emailOf(accountant) });
+      expect([nowhere.status, nowhere.body.code]).toEqual([409, 'RESELLER_MEMBERSHIP_REQUIRED']);
       expect(await store.headPosition()).toBe(before);
 
       const memberId = await inviteMember(t, org.mainResponsible, org.organizationId, { ...reseller, email: emailOf(accountant) });

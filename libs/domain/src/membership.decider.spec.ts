@@ -1,6 +1,7 @@
 import { spec } from '../../testing/src/decider-spec.js';
 import { organizationDecider } from './deciders.js';
 import { isHeadless } from './headless.js';
+import { initialOrganization } from './organization.state.js';
 import { actor, by, JOB, months, NOW, OPERATOR, ORG, orgEv, orgState, PEOPLE, T0, world } from './scenario.fixture.js';
 
 const org = spec(organizationDecider);
@@ -51,6 +52,8 @@ describe('membership decider', () => {
       ]);
       org.given(world()).when({ ...cmd, subject: 'sub-r2' }, { now, actor: actor('mr'), resellerOrganization: reseller }).thenFails('RESELLER_MEMBERSHIP_REQUIRED');
       org.given(world()).when({ ...cmd, subject: 'sub-unknown' }, { now, actor: actor('mr'), resellerOrganization: reseller }).thenFails('RESELLER_MEMBERSHIP_REQUIRED');
+      // An id that names no organization (its loaded state is the initial one): nobody is a member of it.
+      org.given(world()).when({ ...cmd, resellerOrgId: 'org-none' }, { now, actor: actor('mr'), resellerOrganization: initialOrganization() }).thenFails('RESELLER_MEMBERSHIP_REQUIRED');
     });
 
     it('R-MEM-1 refuses duplicates, unknown units, out-of-scope units and L4', () => {

@@ -138,7 +138,10 @@ function requireResellerMember(
   const resellerOrgId = requireText(command.resellerOrgId, 'resellerOrgId');
   ensure(resellerOrgId !== state.organizationId, 'INVALID_INPUT', 'the reseller is another organization', { field: 'resellerOrgId' });
   const reseller = context.resellerOrganization;
-  if (!reseller || reseller.organizationId !== resellerOrgId) throw new Error('InviteUser of a reseller needs context.resellerOrganization');
+  if (!reseller) throw new Error('InviteUser of a reseller needs context.resellerOrganization');
+  // The state loaded for an id that names no organization is the initial one: nobody is a member of it.
+  ensure(reseller.status === 'registered', 'RESELLER_MEMBERSHIP_REQUIRED', 'the reseller\'s organization is not registered', { field: 'resellerOrgId' });
+  if (reseller.organizationId !== resellerOrgId) throw new Error('InviteUser of a reseller needs the state of the reseller\'s organization as context');
   const now = +context.now;
   const match = Object.values(reseller.members).find(
     (m) => isActiveMember(m, now) && (command.subject ? m.subject === command.subject : m.email === email),
