@@ -1,7 +1,7 @@
 import { MemoryIndex } from './memory-index.js';
 import { assertSameIndex, indexForFilter } from './index-selection.js';
 import type { LogEvent } from '@behorighet/event-store';
-import { assertIndexedKept, indexedValues, stamped, type InPlaceProjection } from './projection.js';
+import { applyKeepingIndexed, stamped, type InPlaceProjection } from './projection.js';
 import type { CollectionDefinition, IndexFilter, ReadDocument } from './read-store.port.js';
 import { SortedIds } from './sorted-ids.js';
 
@@ -12,8 +12,6 @@ import { SortedIds } from './sorted-ids.js';
 export class MemoryCollection {
   readonly documents = new Map<string, ReadDocument>();
   private readonly indexes = new Map<string, MemoryIndex>();
-  /** The field of the collection's only index when it has one index of one field (what `foldInPlace` checks). */
-  private singleIndexedField: string | undefined;
   /** Every id in order, built at the first whole-collection read (a replay never pays for it). */
   private allIds: SortedIds | undefined;
 
@@ -31,8 +29,6 @@ export class MemoryCollection {
       for (const [id, document] of this.documents) built.add(document, id);
       this.indexes.set(index.name, built);
     }
-    const fields = [...this.indexes.values()].flatMap((index) => index.definition.fields);
-    this.singleIndexedField = fields.length === 1 ? fields[0] : undefined;
   }
 
   /** Throws what `put` would throw, before anything of a batch is applied. */
@@ -67,19 +63,7 @@ export class MemoryCollection {
       return;
     }
     if (stored._position >= event.position) return;
-    const fields = stored as unknown as Record<string, unknown>;
-    const single = this.singleIndexedField;
-    if (this.indexes.size === 0) projection.apply(stored, event, id);
-    else if (single !== undefined) {
-      // The common case (one index of one field) without arrays per event.
-      const before = fields[single];
-      projection.apply(stored, event, id);
-      if (fields[single] !== before) assertIndexedKept(projection, [before], stored);
-    } else {
-      const indexed = indexedValues(projection, stored);
-      projection.apply(stored, event, id);
-      assertIndexedKept(projection, indexed, stored);
-    }
+    applyKeepingIndexed(projection, stored, event, id);
     (stored as { _position: bigint })._position = event.position;
   }
 

@@ -90,29 +90,43 @@ export function evolvingOf<Doc extends ReadDocument>(projection: InPlaceProjecti
     route: (event) => projection.route(event),
     evolve(document, event, id) {
       if (document === null) return projection.create(id, event);
-      const indexed = indexedValues(projection, document);
       const { _id, _position, ...body } = document;
-      projection.apply(body as unknown as Doc, event, id);
-      assertIndexedKept(projection, indexed, body as unknown as Doc);
+      applyKeepingIndexed(projection, body as unknown as Doc, event, id);
       return body as DocumentBody<Doc>;
     },
   };
 }
 
-/** The values of a document's indexed fields, to compare after `apply` (see `assertIndexedKept`). */
-export function indexedValues(projection: InPlaceProjection<never> | InPlaceProjection<ReadDocument>, document: ReadDocument): unknown[] {
-  const values: unknown[] = [];
+/**
+ * `projection.apply` of `event` to `document`, refusing a change of an indexed field (InPlaceProjection's rule). The
+ * common cases, no index or one index of one field, make no array per event.
+ * @throws TypeError when `apply` changed an indexed field.
+ */
+export function applyKeepingIndexed<Doc extends ReadDocument>(projection: InPlaceProjection<Doc>, document: Doc, event: LogEvent, id: string): void {
+  const { indexes } = projection;
   const fields = document as unknown as Record<string, unknown>;
-  for (const index of projection.indexes) for (const field of index.fields) values.push(fields[field]);
-  return values;
+  if (indexes.length === 0) {
+    projection.apply(document, event, id);
+  } else if (indexes.length === 1 && indexes[0]?.fields.length === 1) {
+    const field = indexes[0].fields[0] as string;
+    const before = fields[field];
+    projection.apply(document, event, id);
+    if (fields[field] !== before) throw indexedFieldChanged(projection.name, id);
+  } else {
+    const before = indexedValues(indexes, fields);
+    projection.apply(document, event, id);
+    if (indexedValues(indexes, fields).some((value, i) => value !== before[i])) throw indexedFieldChanged(projection.name, id);
+  }
 }
 
-/** @throws TypeError when `apply` changed an indexed field of `document` (InPlaceProjection's rule). */
-export function assertIndexedKept(projection: InPlaceProjection<never> | InPlaceProjection<ReadDocument>, before: readonly unknown[], document: ReadDocument): void {
-  const after = indexedValues(projection, document);
-  for (let i = 0; i < after.length; i += 1) {
-    if (after[i] !== before[i]) throw new TypeError(`read model ${projection.name}: an in-place fold changed the indexed field of document ${document._id}`);
-  }
+function indexedFieldChanged(name: string, id: string): TypeError {
+  return new TypeError(`read model ${name}: an in-place fold changed the indexed field of document ${id}`);
+}
+
+function indexedValues(indexes: readonly IndexDefinition[], fields: Readonly<Record<string, unknown>>): unknown[] {
+  const values: unknown[] = [];
+  for (const index of indexes) for (const field of index.fields) values.push(fields[field]);
+  return values;
 }
 
 /**
